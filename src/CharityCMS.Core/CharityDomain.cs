@@ -1,0 +1,41 @@
+using CharityCMS.Audit;
+using CharityCMS.Clients;
+using CharityCMS.Demo;
+using CharityCMS.Reporting;
+using CharityCMS.Storage;
+using CharityCMS.Workspaces;
+using FluentValidation;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CharityCMS;
+
+public static class CharityDomain
+{
+    /// <summary>The store, every command handler and query, and the validators, as the host and the tests use them.</summary>
+    public static IServiceCollection AddCharityDomain(this IServiceCollection services, string connectionString)
+    {
+        services.AddMarten(options => CharityStore.Configure(options, connectionString)).UseLightweightSessions();
+        services.AddSingleton(new SchemaMigrations(connectionString));
+        services.AddValidatorsFromAssemblyContaining<RegisterClientValidator>(ServiceLifetime.Singleton, includeInternalTypes: false);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<MemberDirectory>();
+        services.AddSingleton<CreateWorkspaceHandler>();
+        services.AddSingleton<InviteMemberHandler>();
+        services.AddSingleton<ChangeMemberRolesHandler>();
+        services.AddSingleton<RemoveMemberHandler>();
+
+        services.AddSingleton<ClientReferences>();
+        services.AddSingleton<RegisterClientHandler>();
+        services.AddSingleton<ChangeClientDetailsHandler>();
+        services.AddSingleton<FindClientsHandler>();
+        services.AddSingleton<ClientRecords>();
+
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<CountClientsPerWorkspace>();
+        services.AddSingleton<DemoSeed>();
+        return services;
+    }
+}

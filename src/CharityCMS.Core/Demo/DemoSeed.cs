@@ -1,0 +1,94 @@
+using CharityCMS.Audit;
+using CharityCMS.Clients;
+using CharityCMS.Workspaces;
+using FluentValidation;
+using Marten;
+using Microsoft.Extensions.Logging;
+
+namespace CharityCMS.Demo;
+
+/// <summary>
+/// Seeds the demo: the two charities, their staff, and about 200 fictional clients each, registered
+/// and edited through the same command handlers staff use. Runs once: a second run finds the
+/// workspaces and does nothing.
+/// </summary>
+public sealed class DemoSeed(IDocumentStore store, ClientReferences references, IServiceProvider services, ILogger<DemoSeed> logger)
+{
+    public const int ClientsPerWorkspace = 200;
+
+    public async Task<bool> SeedAsync(CancellationToken ct)
+    {
+        await using (var check = store.QuerySession())
+        {
+            if (await check.LoadAsync<Workspace>(DemoStaff.Riverside, ct) is not null) return false;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        await SeedWorkspacesAndStaffAsync(now, ct);
+
+        var clock = new DemoClock(now);
+        var register = new RegisterClientHandler(store, Validator<RegisterClient>(), references, clock);
+        var change = new ChangeClientDetailsHandler(store, Validator<ChangeClientDetails>(), clock);
+        foreach (var ((slug, name, _), index) in DemoStaff.Workspaces.Select((w, i) => (w, i)))
+        {
+            var caseworkers = DemoStaff.People
+                .Where(p => p.Places.Any(x => x.Workspace == slug && x.Role is WorkspaceRole.Caseworker or WorkspaceRole.Manager))
+                .ToList();
+            var faker = new DemoClients(seed: 1000 + index, area: slug);
+            var members = await MembersAsync(slug, ct);
+            var registrations = faker.Generate(ClientsPerWorkspace, now);
+            foreach (var (registration, i) in registrations.Select((r, i) => (r, i)))
+            {
+                var worker = caseworkers[i % caseworkers.Count];
+                var access = AccessFor(slug, name, members[worker.ObjectId]);
+                clock.Now = registration.RegisteredAt;
+                var registered = await register.HandleAsync(access, registration.Command, ct);
+                if (registration.LaterChange is { } later)
+                {
+                    clock.Now = later.At;
+                    await change.HandleAsync(access, later.Apply(registered.ClientId, registration.Command), ct);
+                }
+            }
+            logger.LogInformation("Seeded demo workspace {Workspace} with {Count} fictional clients", slug, registrations.Count);
+        }
+        return true;
+    }
+
+    private async Task SeedWorkspacesAndStaffAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        foreach (var (slug, name, prefix) in DemoStaff.Workspaces)
+        {
+            session.Insert(new Workspace(slug, name, prefix, now.AddYears(-3), "Demo seed"));
+            session.ForTenant(slug).Insert(new AuditEntry(Guid.NewGuid(), slug, AuditAction.WorkspaceCreated, null, null, "Demo seed", now.AddYears(-3)));
+        }
+        foreach (var person in DemoStaff.People)
+        {
+            foreach (var (workspace, role) in person.Places)
+            {
+                session.Insert(new Member(Guid.NewGuid(), workspace, person.Email, person.Name, [role], now.AddYears(-2), "Demo seed",
+                    person.ObjectId, now.AddYears(-2)));
+            }
+        }
+        await session.SaveChangesAsync(ct);
+    }
+
+    private async Task<Dictionary<string, Member>> MembersAsync(string workspace, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var members = await session.Query<Member>().Where(m => m.WorkspaceId == workspace).ToListAsync(ct);
+        return members.ToDictionary(m => m.ObjectId!);
+    }
+
+    private static WorkspaceAccess AccessFor(string workspace, string name, Member member) =>
+        new(workspace, name, member.AsStaff(), member.Roles.ToHashSet());
+
+    private IValidator<T> Validator<T>() => (IValidator<T>)services.GetService(typeof(IValidator<T>))!;
+
+    /// <summary>Lets the seed date each registration in the past, so the demo has two years of history.</summary>
+    private sealed class DemoClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+}
