@@ -48,7 +48,8 @@ pg_as_owner() {
 # (such as /root) is out of reach of the postgres user: the data then lives under
 # /var/lib/charitycms and the requested path becomes a link to it.
 pg_prepare_folder() {
-  local dir="$1"
+  local dir
+  dir="$(realpath -m "$1")"
   if [ "$(id -u)" -ne 0 ]; then mkdir -p "$dir"; return 0; fi
   if [ -L "$dir" ]; then return 0; fi
   mkdir -p "$(dirname "$dir")"
@@ -93,7 +94,8 @@ pg_start() {
     echo "Port $port is already in use; choose another with --pg-port." >&2
     return 1
   fi
-  pg_as_owner "$PG_BIN/pg_ctl" -D "$dir/cluster" -l "$dir/postgres.log" -w -t 60 \
+  # A session of its own: Ctrl-C in the terminal reaches the app, which then stops PostgreSQL in order.
+  pg_as_owner setsid -w "$PG_BIN/pg_ctl" -D "$dir/cluster" -l "$dir/postgres.log" -w -t 60 \
     -o "-p $port -k '' -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=${PG_FSYNC:-on}" start >/dev/null || {
       tail -n 20 "$dir/postgres.log" >&2; echo "PostgreSQL did not start (log above)." >&2; return 1; }
 }

@@ -26,6 +26,7 @@ public static class CharityDomain
         services.AddSingleton<InviteMemberHandler>();
         services.AddSingleton<ChangeMemberRolesHandler>();
         services.AddSingleton<RemoveMemberHandler>();
+        services.AddSingleton<PlatformWorkspaces>();
 
         services.AddSingleton<ClientReferences>();
         services.AddSingleton<RegisterClientHandler>();

@@ -1,27 +1,26 @@
-using CharityCMS.Web.Components;
+using CharityCMS.Web.Access;
+using CharityCMS.Web.Jobs;
+using CharityCMS.Web.Shell;
+using CharityCMS.Web.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
+// Serves MudBlazor's and the app's static files from an unpublished build in any environment.
+builder.WebHost.UseStaticWebAssets();
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.AddCharityStore();
+builder.AddCharityAccess();
+builder.AddCharityJobs();
+builder.AddCharityShell();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.UseCharityShell();
+app.MapCharityAccess();
+app.MapCharityStore();
+app.MapCharityJobs();
+app.MapCharityPages();
 
 app.Run();
+
+/// <summary>The host's entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

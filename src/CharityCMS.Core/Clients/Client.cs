@@ -34,9 +34,7 @@ public sealed partial class Client
     [JsonIgnore]
     public string DisplayName => Details.DisplayName;
 
-    public int? AgeOn(DateOnly day) => Details.DateOfBirth is { } born
-        ? day.Year - born.Year - (day < born.AddYears(day.Year - born.Year) ? 1 : 0)
-        : Details.ApproximateAge + (day.DayNumber - AgeRecordedOn.DayNumber) / 365;
+    public int? AgeOn(DateOnly day) => ClientAge.On(day, Details.DateOfBirth, Details.ApproximateAge, AgeRecordedOn);
 
     public static Client Create(ClientRegistered registered)
     {

@@ -31,6 +31,8 @@ public sealed class ClientListRow
     public DateTimeOffset RegisteredAt { get; init; }
 
     public string DisplayName => string.IsNullOrWhiteSpace(PreferredName) ? LegalName : PreferredName;
+
+    public int? AgeOn(DateOnly day) => ClientAge.On(day, DateOfBirth, ApproximateAge, AgeRecordedOn);
 }
 
 public sealed record ClientPage(IReadOnlyList<ClientListRow> Rows, long Total, int Page, int PageSize);

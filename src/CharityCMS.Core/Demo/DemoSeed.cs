@@ -54,6 +54,9 @@ public sealed class DemoSeed(IDocumentStore store, ClientReferences references, 
         return true;
     }
 
+    /// <summary>The demo charities and their staff, without clients.</summary>
+    public Task SeedWorkspacesAndStaffAsync(CancellationToken ct) => SeedWorkspacesAndStaffAsync(DateTimeOffset.UtcNow, ct);
+
     private async Task SeedWorkspacesAndStaffAsync(DateTimeOffset now, CancellationToken ct)
     {
         await using var session = store.LightweightSession();

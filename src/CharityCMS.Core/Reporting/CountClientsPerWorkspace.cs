@@ -1,16 +1,20 @@
 using CharityCMS.Clients;
 using CharityCMS.Workspaces;
 using Marten;
+using Microsoft.Extensions.Logging;
 
 namespace CharityCMS.Reporting;
 
 /// <summary>
 /// The nightly count of clients per workspace, for the platform operator's workspace list. It reads
-/// each tenant in turn and keeps only the totals.
+/// each tenant in turn and keeps only the totals, in a document and in the log. Runs as a Hangfire
+/// recurring job; it returns nothing so that no job result is stored.
 /// </summary>
-public sealed class CountClientsPerWorkspace(IDocumentStore store, TimeProvider clock)
+public sealed class CountClientsPerWorkspace(IDocumentStore store, TimeProvider clock, ILogger<CountClientsPerWorkspace> logger)
 {
-    public async Task<IReadOnlyList<ClientCount>> RunAsync(CancellationToken ct)
+    public const string JobId = "nightly-client-count";
+
+    public async Task RunAsync(CancellationToken ct)
     {
         await using var platform = store.LightweightSession();
         var workspaces = await platform.Query<Workspace>().OrderBy(w => w.Id).ToListAsync(ct);
@@ -21,16 +25,10 @@ public sealed class CountClientsPerWorkspace(IDocumentStore store, TimeProvider 
             await using var tenant = store.QuerySession(workspace.Id);
             var clients = await tenant.Query<Client>().CountAsync(ct);
             counts.Add(new ClientCount(workspace.Id, workspace.Name, clients, now));
+            logger.LogInformation("Nightly count: workspace {Workspace} has {Clients} clients", workspace.Id, clients);
         }
         platform.Store(counts.ToArray());
         await platform.SaveChangesAsync(ct);
-        return counts;
-    }
-
-    public async Task<IReadOnlyList<ClientCount>> LatestAsync(CancellationToken ct)
-    {
-        await using var session = store.QuerySession();
-        return await session.Query<ClientCount>().OrderBy(c => c.WorkspaceName).ToListAsync(ct);
     }
 }
 

@@ -39,5 +39,6 @@ public static class CharityStore
         ClientStorage.Register(options);
         AuditStorage.Register(options);
         ReportingStorage.Register(options);
+        DataProtectionKeyStorage.Register(options);
     }
 }

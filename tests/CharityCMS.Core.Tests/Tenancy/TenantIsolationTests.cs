@@ -1,4 +1,5 @@
 using CharityCMS.Reporting;
+using CharityCMS.Storage;
 using CharityCMS.TestSupport;
 using CharityCMS.Workspaces;
 using JasperFx.MultiTenancy;
@@ -17,7 +18,7 @@ public class TenantIsolationTests : DomainDatabase
     private const string WorkspaceB = "isolation-b";
 
     /// <summary>Platform-wide by design: sign-in reads them before any workspace is known. Nothing else may be.</summary>
-    private static readonly Type[] PlatformWide = [typeof(Workspace), typeof(Member), typeof(WorkspaceChoice), typeof(ClientCount)];
+    private static readonly Type[] PlatformWide = [typeof(Workspace), typeof(Member), typeof(WorkspaceChoice), typeof(ClientCount), typeof(DataProtectionKey)];
 
     public static TheoryData<string> TenantedDocumentTypes()
     {
