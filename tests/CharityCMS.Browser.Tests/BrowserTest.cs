@@ -9,17 +9,27 @@ namespace CharityCMS.Browser.Tests;
 /// each step under the test output (screenshots/ClassName/), and runs axe on what it opens.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public abstract class BrowserTest(Chromium chromium, CharityApp app) : IClassFixture<CharityApp>, IAsyncLifetime
+public abstract class BrowserTest(Chromium chromium, BrowserApp app) : IClassFixture<BrowserApp>, IAsyncLifetime
 {
     private readonly List<IBrowserContext> contexts = [];
     private int step;
 
-    protected CharityApp App => app;
+    protected BrowserApp App => app;
 
     public static string ScreenshotFolder(string testClass) => Path.Combine(AppContext.BaseDirectory, "screenshots", testClass);
 
-    /// <summary>A fresh browser window signed in as <paramref name="person"/> (or nobody), at a phone's or a desk's width.</summary>
-    protected async Task<IPage> OpenAsSync(TestPerson? person, int width = 1280, int height = 900)
+    /// <summary>A fresh browser window, signed in on the demo sign-in page as the demo person named.</summary>
+    protected async Task<IPage> SignInAsync(string demoPerson, int width = 1280, int height = 900)
+    {
+        var page = await NewWindowAsync(width, height);
+        await page.GotoAsync("/signin/dev");
+        await page.GetByRole(AriaRole.Button, new() { Name = demoPerson }).First.ClickAsync();
+        await WhenLiveAsync(page);
+        return page;
+    }
+
+    /// <summary>A fresh browser window with nobody signed in, at a phone's or a desk's width.</summary>
+    protected async Task<IPage> NewWindowAsync(int width = 1280, int height = 900)
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -29,10 +39,6 @@ public abstract class BrowserTest(Chromium chromium, CharityApp app) : IClassFix
             TimezoneId = "Europe/London",
         });
         contexts.Add(context);
-        if (person is not null)
-        {
-            await context.AddCookiesAsync([new Cookie { Name = TestPerson.CookieName, Value = person.CookieValue, Url = app.BaseAddress.ToString() }]);
-        }
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
         return page;
@@ -48,6 +54,17 @@ public abstract class BrowserTest(Chromium chromium, CharityApp app) : IClassFix
     protected static Task WhenLiveAsync(IPage page) =>
         page.Locator("#interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>Waits until <paramref name="condition"/> holds, for things Playwright has no event for.</summary>
+    protected static async Task UntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited 15 s for {what}.");
+            await Task.Delay(100);
+        }
+    }
+
     protected async Task ScreenshotAsync(IPage page, string name)
     {
         var folder = ScreenshotFolder(GetType().Name);
@@ -58,6 +75,8 @@ public abstract class BrowserTest(Chromium chromium, CharityApp app) : IClassFix
     /// <summary>Runs axe on the page as it stands and fails on any serious or critical violation.</summary>
     protected static async Task AssertAccessibleAsync(IPage page)
     {
+        // Colours mid-fade (a snackbar sliding in) are not what a person reads; wait for finite animations to end.
+        await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running' || a.effect.getComputedTiming().iterations === Infinity)");
         var result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, $"Accessibility violations on {page.Url}:\n" + string.Join("\n",

@@ -32,6 +32,8 @@ public static class CharityTheme
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"] },
+            // Sentence case reads more easily than capitals, for everyone and for dyslexic readers most.
+            Button = new ButtonTypography { TextTransform = "none", FontWeight = "600" },
         },
         LayoutProperties = new LayoutProperties { DefaultBorderRadius = "6px" },
     };

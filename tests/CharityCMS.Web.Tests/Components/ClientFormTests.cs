@@ -1,0 +1,91 @@
+using Bunit;
+using CharityCMS.Clients;
+using CharityCMS.Web.Clients;
+using CharityCMS.Web.Shell;
+using FluentValidation.Results;
+
+namespace CharityCMS.Web.Tests.Components;
+
+public class ClientFormTests
+{
+    [Fact]
+    public async Task Each_message_appears_beside_its_field_and_in_the_summary()
+    {
+        await using var context = ComponentContext.Create();
+        var errors = new FormErrors();
+        errors.Show([new ValidationFailure("Details.LegalName", "Enter the client's legal name."), new ValidationFailure("Address.Postcode", "Enter a UK postcode, such as LS1 4AP.")]);
+        var model = new ClientFormModel { HasAddress = true };
+
+        var rendered = context.Render<ClientForm>(p => p
+            .Add(x => x.Model, model).Add(x => x.Errors, errors).Add(x => x.SubmitText, "Register client").Add(x => x.CancelHref, "/clients"));
+
+        Assert.Contains("Please correct these 2 before saving", rendered.Find("#form-errors").TextContent);
+        var legalName = rendered.FindAll(".mud-input-control").First(c => c.TextContent.Contains("Legal name"));
+        Assert.Contains("Enter the client's legal name.", legalName.TextContent);
+        var postcode = rendered.FindAll(".mud-input-control").First(c => c.TextContent.Contains("Postcode"));
+        Assert.Contains("Enter a UK postcode, such as LS1 4AP.", postcode.TextContent);
+    }
+
+    [Fact]
+    public async Task A_withheld_address_is_offered_for_replacement_and_never_filled_into_the_fields()
+    {
+        await using var context = ComponentContext.Create();
+        var client = Client(new PostalAddress("7 Hidden Refuge Road", null, "Leeds", "LS6 1AA", DoNotDisclose: true));
+        var model = ClientFormModel.From(client, new DateOnly(2026, 11, 25));
+
+        var rendered = context.Render<ClientForm>(p => p
+            .Add(x => x.Model, model).Add(x => x.Errors, new FormErrors()).Add(x => x.SubmitText, "Save changes").Add(x => x.CancelHref, "/"));
+
+        Assert.Contains("stays hidden", rendered.Markup);
+        Assert.DoesNotContain("Hidden Refuge", rendered.Markup);
+        Assert.DoesNotContain("LS6 1AA", rendered.Markup);
+        Assert.Equal(client.Address, model.ToAddress());
+    }
+
+    private static Client Client(PostalAddress address) => CharityCMS.Clients.Client.Create(new ClientRegistered(
+        "TST-000001",
+        new ClientPersonalDetails("Jane Testwoman", null, new DateOnly(1990, 1, 1), null, null, "English", false),
+        ClientContactDetails.None, address, new CharityCMS.Workspaces.StaffMember(Guid.NewGuid(), "Worker"), DateTimeOffset.UtcNow));
+}
+
+public class ClientFormModelTests
+{
+    [Fact]
+    public void Replacing_a_withheld_address_starts_a_blank_do_not_disclose_address()
+    {
+        var model = ClientFormModel.From(CharityCMS.Clients.Client.Create(new ClientRegistered("T-1",
+            new ClientPersonalDetails("A", null, null, 30, null, "English", false), ClientContactDetails.None,
+            new PostalAddress("1 Refuge", null, "Leeds", "LS1 1AA", true), new CharityCMS.Workspaces.StaffMember(Guid.NewGuid(), "W"), DateTimeOffset.UtcNow)),
+            new DateOnly(2026, 11, 25));
+
+        model.ReplaceWithheldAddress();
+
+        Assert.Null(model.WithheldAddress);
+        Assert.True(model.HasAddress);
+        Assert.True(model.DoNotDisclose);
+        Assert.Equal("", model.Line1);
+    }
+
+    [Fact]
+    public void Blank_phone_rows_are_left_out_and_errors_still_point_at_the_right_row()
+    {
+        var model = new ClientFormModel { Phones = [new PhoneRow(), new PhoneRow { Number = "07700 900001" }] };
+
+        var contact = model.ToContact();
+
+        Assert.Single(contact.Phones);
+        Assert.Equal(0, model.CommandIndexOf(model.Phones[1]));
+        Assert.Equal(-1, model.CommandIndexOf(model.Phones[0]));
+    }
+
+    [Fact]
+    public void An_unknown_date_of_birth_sends_the_approximate_age_and_no_date()
+    {
+        var model = new ClientFormModel { DateOfBirthUnknown = true, DateOfBirth = new DateTime(1990, 1, 1), ApproximateAge = 35 };
+
+        var details = model.ToDetails();
+
+        Assert.Null(details.DateOfBirth);
+        Assert.Equal(35, details.ApproximateAge);
+    }
+}

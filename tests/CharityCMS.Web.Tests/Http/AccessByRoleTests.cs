@@ -1,0 +1,91 @@
+using System.Net;
+using CharityCMS.Clients;
+using CharityCMS.TestSupport;
+using CharityCMS.Workspaces;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CharityCMS.Web.Tests.Http;
+
+/// <summary>People with each role, and a client, in one workspace: the table the role tests read.</summary>
+public sealed class RoleMatrixApp : CharityApp
+{
+    public Dictionary<string, TestPerson?> People { get; } = [];
+    public ClientRegistration Client { get; private set; } = null!;
+    public const string ClientName = "Matrix Testclient";
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var workspace = await WorkspaceAsync("roles", "ROL");
+        foreach (var role in Enum.GetValues<WorkspaceRole>())
+            People[role.ToString()] = (await MemberAsync(workspace, $"{role} Person", role)).Person;
+        People["Operator"] = TestPerson.Operator();
+        People["NoWorkspace"] = new TestPerson("oid-nobody", "nobody@example.org", "Nobody Member");
+        People["Anonymous"] = null;
+        var caseworker = await workspace.AccessAsync(WorkspaceRole.Caseworker);
+        Client = await Services.GetRequiredService<RegisterClientHandler>().HandleAsync(caseworker, SampleClients.Registration(ClientName), default);
+    }
+}
+
+public class AccessByRoleTests(RoleMatrixApp app) : IClassFixture<RoleMatrixApp>
+{
+    // Who may open what. Each row: path, then the status for Anonymous, Caseworker, Manager, Fundraiser,
+    // WorkspaceAdmin, Operator (no workspace), NoWorkspace (signed in, member of nothing).
+    private static readonly (string Path, int[] Status)[] Matrix =
+    [
+        ("/", [401, 200, 200, 200, 200, 200, 403]),
+        ("/clients", [401, 200, 200, 403, 403, 403, 403]),
+        ("/clients/new", [401, 200, 200, 403, 403, 403, 403]),
+        ("/clients/{client}", [401, 200, 200, 403, 403, 403, 403]),
+        ("/clients/{client}/edit", [401, 200, 200, 403, 403, 403, 403]),
+        ("/workspace/members", [401, 403, 403, 403, 200, 403, 403]),
+        ("/platform/workspaces", [401, 403, 403, 403, 403, 200, 403]),
+        ("/jobs", [401, 403, 403, 403, 403, 200, 403]),
+        ("/health/live", [200, 200, 200, 200, 200, 200, 200]),
+        ("/health/ready", [200, 200, 200, 200, 200, 200, 200]),
+        ("/signin/dev", [200, 200, 200, 200, 200, 200, 200]),
+        ("/access-denied", [200, 200, 200, 200, 200, 200, 200]),
+    ];
+
+    private static readonly string[] Who = ["Anonymous", "Caseworker", "Manager", "Fundraiser", "WorkspaceAdmin", "Operator", "NoWorkspace"];
+
+    public static TheoryData<string, string, int> Cases()
+    {
+        var data = new TheoryData<string, string, int>();
+        foreach (var (path, statuses) in Matrix)
+            for (var i = 0; i < Who.Length; i++) data.Add(path, Who[i], statuses[i]);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Each_page_and_endpoint_answers_each_role_as_the_matrix_says(string path, string who, int expected)
+    {
+        var (status, _) = await app.ClientFor(app.People[who]).FetchAsync(path.Replace("{client}", app.Client.ClientId.ToString()));
+        Assert.Equal((HttpStatusCode)expected, status);
+    }
+
+    [Theory]
+    [InlineData("Fundraiser")]
+    [InlineData("WorkspaceAdmin")]
+    [InlineData("Operator")]
+    public async Task No_client_data_reaches_anyone_without_a_client_role(string who)
+    {
+        var client = app.ClientFor(app.People[who]);
+        foreach (var path in new[] { "/", "/clients", $"/clients/{app.Client.ClientId}", $"/clients/{app.Client.ClientId}/edit" })
+        {
+            var (_, body) = await client.FetchAsync(path);
+            Assert.DoesNotContain(RoleMatrixApp.ClientName, body);
+            Assert.DoesNotContain(app.Client.Reference, body);
+        }
+    }
+
+    [Fact]
+    public async Task A_client_record_is_never_in_the_first_server_rendered_html_even_for_her_caseworker()
+    {
+        var (status, body) = await app.ClientFor(app.People["Caseworker"]).FetchAsync($"/clients/{app.Client.ClientId}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.DoesNotContain(RoleMatrixApp.ClientName, body);
+        Assert.DoesNotContain("07700 900123", body);
+    }
+}
