@@ -38,8 +38,10 @@ pg_start "$data" "$pg_port"
 app_pid=""
 stop() {
   trap - INT TERM EXIT
+  # SIGTERM, not SIGINT: a background job of a script ignores SIGINT, and the app shuts down
+  # gracefully on SIGTERM (finishing requests and jobs) before PostgreSQL is stopped.
   if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
-    kill -INT "$app_pid" 2>/dev/null || true
+    kill -TERM "$app_pid" 2>/dev/null || true
     wait "$app_pid" 2>/dev/null || true
   fi
   pg_stop "$data"
@@ -54,7 +56,8 @@ export ASPNETCORE_URLS="http://localhost:$port"
 export ConnectionStrings__CharityCMS="$(pg_connection "$data" "$pg_port" charitycms)"
 export Storage__SeedDemo=true
 echo "Starting the app (the first run also seeds the demo, which takes a little while)..."
-dotnet run --project src/CharityCMS.Web --no-build --no-launch-profile &
+# The built app itself (not `dotnet run`, which would stand between this script and the app's signals).
+(cd src/CharityCMS.Web && exec dotnet bin/Debug/net10.0/CharityCMS.Web.dll) &
 app_pid=$!
 
 # The readiness endpoint's HTTP status, with bash alone (curl may not be installed).

@@ -34,6 +34,38 @@ public class SafetyAndAccessTests(Chromium chromium, BrowserApp app) : BrowserTe
     }
 
     [Fact]
+    public async Task When_the_opening_cannot_be_audited_the_record_is_not_shown()
+    {
+        var client = await RegisterAsync(DemoStaff.Riverside, "Unaudited Testclient");
+        var page = await SignInAsync("Grace Okoro");
+        await SqlAsync("""
+            create function cms.refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'audit store unavailable'; end $$;
+            create trigger refuse_audit before insert on cms.mt_doc_auditentry for each row execute function cms.refuse_audit();
+            """);
+        try
+        {
+            await GoToAsync(page, $"/clients/{client.ClientId}");
+
+            await page.Locator("#audit-failed").WaitForAsync();
+            Assert.DoesNotContain("Unaudited Testclient", await page.ContentAsync());
+            Assert.DoesNotContain("07700 900123", await page.ContentAsync());
+            await ScreenshotAsync(page, "audit-unavailable");
+        }
+        finally
+        {
+            await SqlAsync("drop trigger refuse_audit on cms.mt_doc_auditentry; drop function cms.refuse_audit();");
+        }
+    }
+
+    private async Task SqlAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(App.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
     public async Task Two_people_editing_one_record_the_second_save_is_refused_with_who_and_when_and_keeps_her_typing()
     {
         var client = await RegisterAsync(DemoStaff.Riverside, "Conflict Testclient");

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 namespace CharityCMS.Web.Storage;
 
 /// <summary>Data Protection's key ring, stored as documents in PostgreSQL (see <see cref="DataProtectionKey"/>).</summary>
-internal sealed class MartenXmlRepository(IDocumentStore store) : IXmlRepository
+public sealed class MartenXmlRepository(IDocumentStore store) : IXmlRepository
 {
     public IReadOnlyCollection<XElement> GetAllElements()
     {

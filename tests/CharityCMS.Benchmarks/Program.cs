@@ -1,0 +1,237 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using CharityCMS;
+using CharityCMS.Clients;
+using CharityCMS.Demo;
+using CharityCMS.Storage;
+using CharityCMS.TestSupport;
+using CharityCMS.Workspaces;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+// The speed benchmark of docs/performance.md. Seeds 20 workspaces of 10,000 clients each on a
+// private PostgreSQL cluster, then measures, in one run:
+//   1. registering a client through the app's command path against a bare Marten append of the same event;
+//   2. client search, p50/p95;
+//   3. opening a record including its audit write, p50/p95.
+// Usage: dotnet run -c Release --project tests/CharityCMS.Benchmarks [-- --workspaces 20 --clients 10000 --samples 2000]
+
+var options = BenchmarkOptions.Parse(args);
+Console.WriteLine($"Seeding {options.Workspaces} workspaces x {options.Clients:N0} clients...");
+var connectionString = await TestPostgres.CreateDatabaseAsync("benchmark");
+var services = new ServiceCollection().AddLogging().AddCharityDomain(connectionString).BuildServiceProvider();
+var store = services.GetRequiredService<IDocumentStore>();
+
+var seedClock = Stopwatch.StartNew();
+var workspaces = await Seed.RunAsync(store, connectionString, options);
+seedClock.Stop();
+Console.WriteLine($"Seeded {workspaces.Count * options.Clients:N0} clients in {seedClock.Elapsed.TotalSeconds:N0} s.");
+
+var random = new Random(20261125);
+var register = services.GetRequiredService<RegisterClientHandler>();
+var find = services.GetRequiredService<FindClientsHandler>();
+var records = services.GetRequiredService<ClientRecords>();
+var registrations = new DemoClients(seed: 99, area: DemoStaff.Riverside).Generate(options.Samples * 2 + 400, DateTimeOffset.UtcNow).Select(r => r.Command).ToList();
+
+// 1. Registration: the app's whole command path (validation, reference, append, inline projection)
+//    against a bare Marten append of the same event (with the inline projection the store always runs).
+var appPath = await Measure.RateAsync(options.Samples, 200, async i =>
+    await register.HandleAsync(workspaces[i % workspaces.Count].Access, registrations[i], CancellationToken.None));
+var bare = await Measure.RateAsync(options.Samples, 200, async i =>
+{
+    var workspace = workspaces[i % workspaces.Count];
+    await using var session = store.LightweightSession(workspace.Access.WorkspaceId);
+    var registered = Client.Register(registrations[options.Samples + 200 + i], $"BARE-{i:D6}", workspace.Access.Member, DateTimeOffset.UtcNow);
+    session.Events.StartStream<Client>(Guid.CreateVersion7(), registered);
+    await session.SaveChangesAsync();
+});
+
+// 2. Search: a part of a surname, a reference, or a phone number, in a random workspace.
+var search = await Measure.LatencyAsync(options.Samples, 200, async _ =>
+{
+    var workspace = workspaces[random.Next(workspaces.Count)];
+    var sample = workspace.Samples[random.Next(workspace.Samples.Count)];
+    var term = random.Next(3) switch
+    {
+        0 => sample.Surname[..Math.Min(5, sample.Surname.Length)],
+        1 => sample.Reference,
+        _ => sample.Phone,
+    };
+    await find.HandleAsync(workspace.Access, new FindClients(term), CancellationToken.None);
+});
+
+// 3. Opening a record: load, audit entry committed, history read.
+var open = await Measure.LatencyAsync(options.Samples, 200, async _ =>
+{
+    var workspace = workspaces[random.Next(workspaces.Count)];
+    var sample = workspace.Samples[random.Next(workspace.Samples.Count)];
+    if (await records.OpenAsync(workspace.Access, sample.Id, CancellationToken.None) is null)
+        throw new InvalidOperationException("A seeded client was not found.");
+});
+
+var report = Report.Write(options, seedClock.Elapsed, appPath, bare, search, open);
+Console.WriteLine(report);
+var path = Path.Combine(RepositoryRoot.Path, "docs", "benchmark-results.md");
+await File.WriteAllTextAsync(path, report);
+Console.WriteLine($"Written to {path}");
+await TestPostgres.DropDatabaseAsync(connectionString);
+
+internal sealed record BenchmarkOptions(int Workspaces, int Clients, int Samples)
+{
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        int Read(string name, int fallback)
+        {
+            var at = Array.IndexOf(args, name);
+            return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+        }
+        return new BenchmarkOptions(Read("--workspaces", 20), Read("--clients", 10_000), Read("--samples", 2_000));
+    }
+}
+
+/// <summary>A client the measurements look for: what a caseworker would type to find her.</summary>
+internal sealed record SeededClient(Guid Id, string Reference, string Surname, string Phone);
+
+internal sealed record SeededWorkspace(WorkspaceAccess Access, IReadOnlyList<SeededClient> Samples);
+
+internal static class Seed
+{
+    /// <summary>
+    /// Writes the clients as the app would (ClientRegistered events on new streams, the inline
+    /// snapshot beside them), a thousand to a transaction, without going through validation.
+    /// </summary>
+    public static async Task<IReadOnlyList<SeededWorkspace>> RunAsync(IDocumentStore store, string connectionString, BenchmarkOptions options)
+    {
+        var seeded = new List<SeededWorkspace>();
+        for (var w = 0; w < options.Workspaces; w++)
+        {
+            var slug = $"bench-{w:D2}";
+            var prefix = "B" + (char)('A' + w / 26) + (char)('A' + w % 26);
+            var workspace = await TestWorkspace.CreateAsync(store, slug, prefix);
+            var access = await workspace.AccessAsync(WorkspaceRole.Caseworker, WorkspaceRole.Manager);
+            var generated = new DemoClients(seed: w, area: w % 2 == 0 ? DemoStaff.Riverside : DemoStaff.Northgate)
+                .Generate(options.Clients, DateTimeOffset.UtcNow);
+            var samples = new List<SeededClient>();
+            foreach (var (batch, batchIndex) in generated.Chunk(1000).Select((b, i) => (b, i)))
+            {
+                await using var session = store.LightweightSession(slug);
+                foreach (var (registration, i) in batch.Select((r, i) => (r, batchIndex * 1000 + i + 1)))
+                {
+                    var id = Guid.CreateVersion7();
+                    var reference = ClientReferences.Format(prefix, i);
+                    session.Events.StartStream<Client>(id, Client.Register(registration.Command, reference, access.Member, registration.RegisteredAt));
+                    if (i % 50 == 0)
+                    {
+                        samples.Add(new SeededClient(id, reference, registration.Command.Details.LegalName.Split(' ')[^1],
+                            registration.Command.Contact.Phones.FirstOrDefault()?.Number ?? reference));
+                    }
+                }
+                await session.SaveChangesAsync();
+            }
+            await using (var connection = new NpgsqlConnection(connectionString))
+            {
+                await connection.OpenAsync();
+                await using var counter = new NpgsqlCommand(
+                    $"insert into {CharityStore.SchemaName}.client_reference_counters (tenant_id, last_number) values ($1, $2)", connection);
+                counter.Parameters.AddWithValue(slug);
+                counter.Parameters.AddWithValue(options.Clients);
+                await counter.ExecuteNonQueryAsync();
+            }
+            seeded.Add(new SeededWorkspace(access, samples));
+            Console.Write($"\r  {w + 1}/{options.Workspaces} workspaces");
+        }
+        Console.WriteLine();
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var analyze = new NpgsqlCommand("analyze", connection);
+            await analyze.ExecuteNonQueryAsync();
+        }
+        return seeded;
+    }
+}
+
+internal sealed record Rate(int Operations, TimeSpan Elapsed)
+{
+    public double PerSecond => Operations / Elapsed.TotalSeconds;
+}
+
+internal sealed record Latency(IReadOnlyList<double> Milliseconds)
+{
+    public double Percentile(double p)
+    {
+        var sorted = Milliseconds.Order().ToList();
+        return sorted[(int)Math.Ceiling(p / 100 * sorted.Count) - 1];
+    }
+}
+
+internal static class Measure
+{
+    public static async Task<Rate> RateAsync(int operations, int warmUp, Func<int, Task> operation)
+    {
+        for (var i = 0; i < warmUp; i++) await operation(operations + i);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < operations; i++) await operation(i);
+        return new Rate(operations, clock.Elapsed);
+    }
+
+    public static async Task<Latency> LatencyAsync(int operations, int warmUp, Func<int, Task> operation)
+    {
+        for (var i = 0; i < warmUp; i++) await operation(i);
+        var timings = new List<double>(operations);
+        for (var i = 0; i < operations; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await operation(i);
+            timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        return new Latency(timings);
+    }
+}
+
+internal static class Report
+{
+    public static string Write(BenchmarkOptions options, TimeSpan seeding, Rate app, Rate bare, Latency search, Latency open)
+    {
+        var ratio = app.PerSecond / bare.PerSecond;
+        var text = new StringBuilder();
+        text.AppendLine("# Benchmark results");
+        text.AppendLine();
+        text.AppendLine($"Written by `dotnet run -c Release --project tests/CharityCMS.Benchmarks` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. See docs/performance.md for what is measured and why.");
+        text.AppendLine();
+        text.AppendLine($"- Data: {options.Workspaces} workspaces x {options.Clients:N0} clients ({options.Workspaces * options.Clients:N0} streams and snapshots), seeded in {seeding.TotalSeconds:N0} s");
+        text.AppendLine($"- Machine: {Machine.Cpu()}, {Environment.ProcessorCount} cores, {Machine.MemoryGiB():N0} GiB RAM; {Machine.Postgres()}; .NET {Environment.Version}");
+        text.AppendLine($"- Samples: {options.Samples:N0} timed operations per measure after 200 warm-up operations, one client at a time, in process (server time)");
+        text.AppendLine();
+        text.AppendLine("| Measure | Result | Goal | Met |");
+        text.AppendLine("|---|---|---|---|");
+        text.AppendLine($"| Register a client, app command path | {app.PerSecond:N0} /s | at least half the bare rate | {(ratio >= 0.5 ? "yes" : "NO")} ({ratio:P0} of bare) |");
+        text.AppendLine($"| Register a client, bare Marten append | {bare.PerSecond:N0} /s | (reference) | |");
+        text.AppendLine($"| Client search | p50 {search.Percentile(50):N1} ms, p95 {search.Percentile(95):N1} ms | p95 at most 50 ms | {(search.Percentile(95) <= 50 ? "yes" : "NO")} |");
+        text.AppendLine($"| Open a record with its audit write | p50 {open.Percentile(50):N1} ms, p95 {open.Percentile(95):N1} ms | p95 at most 30 ms | {(open.Percentile(95) <= 30 ? "yes" : "NO")} |");
+        return text.ToString();
+    }
+}
+
+internal static class Machine
+{
+    public static string Cpu() =>
+        File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU"
+            : "unknown CPU";
+
+    public static double MemoryGiB() =>
+        File.Exists("/proc/meminfo")
+            ? double.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024 / 1024
+            : 0;
+
+    public static string Postgres()
+    {
+        using var connection = new NpgsqlConnection(TestPostgres.AdminConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand("show server_version", connection);
+        return "PostgreSQL " + command.ExecuteScalar();
+    }
+}
