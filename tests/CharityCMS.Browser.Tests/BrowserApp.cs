@@ -1,5 +1,8 @@
+using CharityCMS.Clients;
 using CharityCMS.Demo;
 using CharityCMS.TestSupport;
+using CharityCMS.Workspaces;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CharityCMS.Browser.Tests;
@@ -16,5 +19,14 @@ public sealed class BrowserApp : CharityApp
     {
         await base.InitializeAsync();
         await Services.GetRequiredService<DemoSeed>().SeedWorkspacesAndStaffAsync(CancellationToken.None);
+    }
+
+    /// <summary>Registers a client in a demo workspace, as its manager would.</summary>
+    public async Task<ClientRegistration> RegisterClientAsync(string workspace, RegisterClient registration)
+    {
+        await using var session = Store.QuerySession();
+        var manager = await session.Query<Member>().FirstAsync(m => m.WorkspaceId == workspace && m.Roles.Contains(WorkspaceRole.Manager));
+        var access = new WorkspaceAccess(workspace, workspace, manager.AsStaff(), manager.Roles.ToHashSet());
+        return await Services.GetRequiredService<RegisterClientHandler>().HandleAsync(access, registration, default);
     }
 }

@@ -13,11 +13,8 @@ public class PagesTests(Chromium chromium, BrowserApp app) : BrowserTest(chromiu
 {
     private async Task<Guid> ClientAsync()
     {
-        await using var session = App.Store.QuerySession();
-        var member = await session.Query<Member>().FirstAsync(m => m.WorkspaceId == DemoStaff.Riverside && m.Roles.Contains(WorkspaceRole.Caseworker));
-        var access = new WorkspaceAccess(DemoStaff.Riverside, "Riverside", member.AsStaff(), member.Roles.ToHashSet());
         var withheld = SampleClients.Registration("Pages Testclient") with { Address = new PostalAddress("3 Refuge Lane", null, "Leeds", "LS7 1AB", DoNotDisclose: true) };
-        return (await App.Services.GetRequiredService<RegisterClientHandler>().HandleAsync(access, withheld, default)).ClientId;
+        return (await App.RegisterClientAsync(DemoStaff.Riverside, withheld)).ClientId;
     }
 
     public static TheoryData<string, string, int> Pages() => new()

@@ -11,13 +11,8 @@ namespace CharityCMS.Browser.Tests;
 
 public class SafetyAndAccessTests(Chromium chromium, BrowserApp app) : BrowserTest(chromium, app)
 {
-    private async Task<ClientRegistration> RegisterAsync(string workspace, string name)
-    {
-        await using var session = App.Store.QuerySession();
-        var member = await session.Query<Member>().FirstAsync(m => m.WorkspaceId == workspace && m.Roles.Contains(WorkspaceRole.Manager));
-        var access = new WorkspaceAccess(workspace, workspace, member.AsStaff(), member.Roles.ToHashSet());
-        return await App.Services.GetRequiredService<RegisterClientHandler>().HandleAsync(access, SampleClients.Registration(name), default);
-    }
+    private Task<ClientRegistration> RegisterAsync(string workspace, string name) =>
+        App.RegisterClientAsync(workspace, SampleClients.Registration(name));
 
     [Fact]
     public async Task A_member_of_one_charity_opening_the_address_of_another_charitys_client_sees_not_found()
