@@ -525,9 +525,19 @@ CONSTRAINT pkey_mt_doc_member_id PRIMARY KEY (id)
 
 CREATE UNIQUE INDEX member_email_per_workspace ON cms.mt_doc_member USING btree ((data ->> 'workspaceId'), (data ->> 'email'));
 
+CREATE UNIQUE INDEX member_person_per_workspace ON cms.mt_doc_member USING btree ((data ->> 'workspaceId'), (data ->> 'objectId'));
+
 CREATE INDEX mt_doc_member_idx_object_id ON cms.mt_doc_member USING btree ((data ->> 'objectId'));
 
 CREATE INDEX mt_doc_member_idx_email ON cms.mt_doc_member USING btree ((data ->> 'email'));
+CREATE TABLE IF NOT EXISTS cms.mt_doc_signinsession (
+    id                  uuid                        NOT NULL,
+    data                jsonb                       NOT NULL,
+    mt_last_modified    timestamp with time zone    NULL DEFAULT (transaction_timestamp()),
+    mt_version          uuid                        NOT NULL DEFAULT (md5(random()::text || clock_timestamp()::text)::uuid),
+    mt_dotnet_type      varchar                     NULL,
+CONSTRAINT pkey_mt_doc_signinsession_id PRIMARY KEY (id)
+);
 CREATE TABLE IF NOT EXISTS cms.mt_doc_workspace (
     id                  varchar                     NOT NULL,
     data                jsonb                       NOT NULL,

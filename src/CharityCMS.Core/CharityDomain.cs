@@ -2,6 +2,7 @@ using CharityCMS.Audit;
 using CharityCMS.Clients;
 using CharityCMS.Demo;
 using CharityCMS.Reporting;
+using CharityCMS.SignIn;
 using CharityCMS.Storage;
 using CharityCMS.Workspaces;
 using FluentValidation;
@@ -22,6 +23,7 @@ public static class CharityDomain
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<MemberDirectory>();
+        services.AddSingleton<SignInSessions>();
         services.AddSingleton<CreateWorkspaceHandler>();
         services.AddSingleton<InviteMemberHandler>();
         services.AddSingleton<ChangeMemberRolesHandler>();

@@ -11,7 +11,7 @@ namespace CharityCMS.Browser.Tests;
 /// The app as ./run.sh starts it (Development, the demo sign-in page, the demo's charities and
 /// staff) on a database of its own, with clients left for each test to create.
 /// </summary>
-public sealed class BrowserApp : CharityApp
+public class BrowserApp : CharityApp
 {
     protected override bool UseTestSignIn => false;
 

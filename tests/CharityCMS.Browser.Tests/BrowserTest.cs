@@ -9,7 +9,7 @@ namespace CharityCMS.Browser.Tests;
 /// each step under the test output (screenshots/ClassName/), and runs axe on what it opens.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public abstract class BrowserTest(Chromium chromium, BrowserApp app) : IClassFixture<BrowserApp>, IAsyncLifetime
+public abstract class BrowserTest(Chromium chromium, BrowserApp app) : IAsyncLifetime
 {
     private readonly List<IBrowserContext> contexts = [];
     private int step;

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace CharityCMS.Browser.Tests;
 
-public class ClientJourneyTests(Chromium chromium, BrowserApp app) : BrowserTest(chromium, app)
+public class ClientJourneyTests(Chromium chromium, BrowserApp app) : BrowserTest(chromium, app), IClassFixture<BrowserApp>
 {
     [Fact]
     public async Task A_caseworker_registers_finds_opens_and_edits_a_client_and_her_manager_sees_who_viewed_the_record()
@@ -45,6 +45,7 @@ public class ClientJourneyTests(Chromium chromium, BrowserApp app) : BrowserTest
         var record = new ClientRecordPage(page);
         await record.WhenOpenAsync();
         Assert.Equal("Mae", await record.TitleAsync());
+        Assert.Equal("RWA-000001 · CharityCMS", await page.TitleAsync());
         Assert.Contains("RWA-000001", await page.Locator("body").InnerTextAsync());
         Assert.Contains("LS6 2AB", await page.Locator("address").InnerTextAsync());
         await AssertAccessibleAsync(page);

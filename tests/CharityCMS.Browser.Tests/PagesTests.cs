@@ -9,7 +9,7 @@ using Microsoft.Playwright;
 namespace CharityCMS.Browser.Tests;
 
 /// <summary>Every page, as each kind of person sees it, on a desk and on a 360 px phone: axe finds nothing serious, nothing overflows.</summary>
-public class PagesTests(Chromium chromium, BrowserApp app) : BrowserTest(chromium, app)
+public class PagesTests(Chromium chromium, BrowserApp app) : BrowserTest(chromium, app), IClassFixture<BrowserApp>
 {
     private async Task<Guid> ClientAsync()
     {
@@ -69,7 +69,7 @@ public class PagesTests(Chromium chromium, BrowserApp app) : BrowserTest(chromiu
     }
 }
 
-public class AdminPagesTests(Chromium chromium, BrowserApp app) : BrowserTest(chromium, app)
+public class AdminPagesTests(Chromium chromium, BrowserApp app) : BrowserTest(chromium, app), IClassFixture<BrowserApp>
 {
     [Fact]
     public async Task A_workspace_admin_invites_a_member_and_changes_her_roles()

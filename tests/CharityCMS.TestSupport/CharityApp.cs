@@ -1,3 +1,4 @@
+using System.Net;
 using CharityCMS.Workspaces;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
@@ -62,19 +63,20 @@ public class CharityApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    /// <summary>An HTTP client signed in as <paramref name="person"/>, not following redirects, so tests see each answer.</summary>
+    /// <summary>
+    /// An HTTP client signed in as <paramref name="person"/> (or nobody) that keeps cookies as a
+    /// browser does and does not follow redirects, so tests see each answer.
+    /// </summary>
     public HttpClient ClientFor(TestPerson? person)
     {
-        var client = CreateDefaultClient(BaseAddress);
-        if (person is not null) client.DefaultRequestHeaders.Add("Cookie", $"{TestPerson.CookieName}={person.CookieValue}");
-        return client;
+        var cookies = new CookieContainer();
+        if (person is not null) cookies.Add(BaseAddress, new Cookie(TestPerson.CookieName, person.CookieValue));
+        return new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = BaseAddress };
     }
 
-    public HttpClient CreateDefaultClient(Uri baseAddress)
-    {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = baseAddress };
-        return client;
-    }
+    /// <summary>A client that sends only the cookies a test puts on each request itself.</summary>
+    public HttpClient RawClient() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseAddress };
 
     public Task<TestWorkspace> WorkspaceAsync(string? slug = null, string prefix = "TST") => TestWorkspace.CreateAsync(Store, slug, prefix);
 

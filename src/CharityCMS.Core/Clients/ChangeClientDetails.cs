@@ -14,17 +14,9 @@ public sealed record ChangeClientDetails(
     long ExpectedVersion,
     ClientPersonalDetails Details,
     ClientContactDetails Contact,
-    PostalAddress? Address);
+    PostalAddress? Address) : IClientDetailsCommand;
 
-public sealed class ChangeClientDetailsValidator : AbstractValidator<ChangeClientDetails>
-{
-    public ChangeClientDetailsValidator(TimeProvider clock)
-    {
-        RuleFor(x => x.Details).NotNull().SetValidator(new ClientPersonalDetailsValidator(clock));
-        RuleFor(x => x.Contact).NotNull().SetValidator(new ClientContactDetailsValidator());
-        RuleFor(x => x.Address).SetValidator(new PostalAddressValidator()!);
-    }
-}
+public sealed class ChangeClientDetailsValidator(TimeProvider clock) : ClientDetailsCommandValidator<ChangeClientDetails>(clock);
 
 /// <summary>Someone else saved the record after it was loaded for editing.</summary>
 public sealed class ClientChangedElsewhereException(string changedBy, DateTimeOffset changedAt)

@@ -9,6 +9,7 @@ namespace CharityCMS.Clients;
 /// one query, and the decisions about it. Marten sets <see cref="Version"/> to the stream version,
 /// which an edit must match to be saved.
 /// </summary>
+// partial: Marten's source generator writes the projection code for this snapshot into the other part.
 public sealed partial class Client
 {
     public Guid Id { get; set; }
@@ -86,7 +87,7 @@ public sealed partial class Client
     public IReadOnlyList<WorkspaceEvent> Change(ChangeClientDetails command, StaffMember by, DateTimeOffset at)
     {
         var events = new List<WorkspaceEvent>();
-        var details = command.Details.Normalised();
+        var details = CarryForwardAge(command.Details.Normalised(), at);
         var contact = command.Contact.Normalised();
         var address = command.Address?.Normalised();
         if (details != Details) events.Add(new ClientDetailsChanged(details, by, at));
@@ -94,4 +95,14 @@ public sealed partial class Client
         if (address != Address) events.Add(new ClientAddressChanged(address, by, at));
         return events;
     }
+
+    /// <summary>
+    /// The form shows an approximate age carried forward to today; sent back unchanged, it is the
+    /// same age, not an edit, and must not rewrite the history or the date it was given.
+    /// </summary>
+    private ClientPersonalDetails CarryForwardAge(ClientPersonalDetails details, DateTimeOffset at) =>
+        details.DateOfBirth is null && Details.DateOfBirth is null && details.ApproximateAge is not null
+            && details.ApproximateAge == AgeOn(DateOnly.FromDateTime(at.UtcDateTime))
+            ? details with { ApproximateAge = Details.ApproximateAge }
+            : details;
 }

@@ -2,7 +2,25 @@ using FluentValidation;
 
 namespace CharityCMS.Clients;
 
-/// <summary>The rules every form that carries a client's details obeys, for registration and for edits alike.</summary>
+/// <summary>A command that carries a client's details: registration and edits.</summary>
+public interface IClientDetailsCommand
+{
+    ClientPersonalDetails Details { get; }
+    ClientContactDetails Contact { get; }
+    PostalAddress? Address { get; }
+}
+
+/// <summary>The rules every command carrying a client's details obeys, for registration and for edits alike.</summary>
+public abstract class ClientDetailsCommandValidator<T> : AbstractValidator<T> where T : IClientDetailsCommand
+{
+    protected ClientDetailsCommandValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.Details).NotNull().SetValidator(new ClientPersonalDetailsValidator(clock));
+        RuleFor(x => x.Contact).NotNull().SetValidator(new ClientContactDetailsValidator());
+        RuleFor(x => x.Address).SetValidator(new PostalAddressValidator()!);
+    }
+}
+
 public sealed class ClientPersonalDetailsValidator : AbstractValidator<ClientPersonalDetails>
 {
     public const int MaximumAge = 120;

@@ -40,6 +40,14 @@ public sealed class ClientRecords(IDocumentStore store, TimeProvider clock)
         return new ClientRecordView(client, ClientHistory.From(events.Select(e => e.Data)));
     }
 
+    /// <summary>How many clients the member's workspace has registered.</summary>
+    public async Task<int> CountAsync(WorkspaceAccess access, CancellationToken ct)
+    {
+        access.Require(WorkspaceRoles.ClientRecords, "count clients");
+        await using var session = store.QuerySession(access.WorkspaceId);
+        return await session.Query<Client>().CountAsync(ct);
+    }
+
     /// <summary>Whether the client exists in the member's workspace, without opening (or auditing) the record.</summary>
     public async Task<bool> ExistsAsync(WorkspaceAccess access, Guid clientId, CancellationToken ct)
     {

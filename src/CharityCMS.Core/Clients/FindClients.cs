@@ -35,7 +35,7 @@ public sealed class ClientListRow
     public int? AgeOn(DateOnly day) => ClientAge.On(day, DateOfBirth, ApproximateAge, AgeRecordedOn);
 }
 
-public sealed record ClientPage(IReadOnlyList<ClientListRow> Rows, long Total, int Page, int PageSize);
+public sealed record ClientPage(IReadOnlyList<ClientListRow> Rows, long Total);
 
 public sealed class FindClientsValidator : AbstractValidator<FindClients>
 {
@@ -83,7 +83,7 @@ public sealed class FindClientsHandler(IDocumentStore store, IValidator<FindClie
         // The total rides on the rows (a window count), so a page past the end needs a count of its own,
         // on a fresh query: Marten keeps paging statistics on the first one.
         var total = page.Count == 0 && query.Page > 1 ? await Matching(session, query.Term).CountAsync(ct) : page.TotalItemCount;
-        return new ClientPage(page.ToList(), total, query.Page, query.PageSize);
+        return new ClientPage(page.ToList(), total);
     }
 
     private static IQueryable<Client> Matching(IQuerySession session, string? term)

@@ -5,19 +5,11 @@ using Marten;
 namespace CharityCMS.Clients;
 
 /// <summary>A caseworker or manager registers a new client; she gets the workspace's next reference.</summary>
-public sealed record RegisterClient(ClientPersonalDetails Details, ClientContactDetails Contact, PostalAddress? Address);
+public sealed record RegisterClient(ClientPersonalDetails Details, ClientContactDetails Contact, PostalAddress? Address) : IClientDetailsCommand;
 
 public sealed record ClientRegistration(Guid ClientId, string Reference);
 
-public sealed class RegisterClientValidator : AbstractValidator<RegisterClient>
-{
-    public RegisterClientValidator(TimeProvider clock)
-    {
-        RuleFor(x => x.Details).NotNull().SetValidator(new ClientPersonalDetailsValidator(clock));
-        RuleFor(x => x.Contact).NotNull().SetValidator(new ClientContactDetailsValidator());
-        RuleFor(x => x.Address).SetValidator(new PostalAddressValidator()!);
-    }
-}
+public sealed class RegisterClientValidator(TimeProvider clock) : ClientDetailsCommandValidator<RegisterClient>(clock);
 
 public sealed class RegisterClientHandler(IDocumentStore store, IValidator<RegisterClient> validator, ClientReferences references, TimeProvider clock)
 {

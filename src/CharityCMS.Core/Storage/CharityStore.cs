@@ -1,6 +1,7 @@
 using CharityCMS.Audit;
 using CharityCMS.Clients;
 using CharityCMS.Reporting;
+using CharityCMS.SignIn;
 using CharityCMS.Workspaces;
 using JasperFx;
 using JasperFx.Events;
@@ -40,5 +41,6 @@ public static class CharityStore
         AuditStorage.Register(options);
         ReportingStorage.Register(options);
         DataProtectionKeyStorage.Register(options);
+        SignInStorage.Register(options);
     }
 }

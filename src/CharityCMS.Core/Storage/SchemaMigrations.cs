@@ -5,9 +5,10 @@ using Npgsql;
 
 namespace CharityCMS.Storage;
 
-/// <summary>One committed SQL file from <c>migrations/</c>, carried in this assembly.</summary>
+/// <summary>One committed SQL file from <c>migrations/</c>, carried in this assembly, with its line endings made "\n".</summary>
 public sealed record Migration(string Name, string Sql)
 {
+    // The checksum is of the text with "\n" line endings, so a checkout that writes "\r\n" still matches.
     public string Checksum { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql)));
 }
 
@@ -59,7 +60,10 @@ public sealed class SchemaMigrations(string connectionString)
         return newlyApplied;
     }
 
-    /// <summary>The committed migrations this database has not had yet. Empty means the schema is current.</summary>
+    /// <summary>
+    /// The committed migrations this database has not had yet, and any applied one whose file has
+    /// changed since. Empty means the schema is current.
+    /// </summary>
     public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(connectionString);
@@ -68,7 +72,10 @@ public sealed class SchemaMigrations(string connectionString)
         exists.Parameters.AddWithValue(Ledger);
         if (!(bool)(await exists.ExecuteScalarAsync(ct))!) return Committed.Select(m => m.Name).ToList();
         var applied = await AppliedAsync(connection, ct);
-        return Committed.Where(m => !applied.ContainsKey(m.Name)).Select(m => m.Name).ToList();
+        return Committed
+            .Where(m => !applied.TryGetValue(m.Name, out var checksum) || checksum != m.Checksum)
+            .Select(m => m.Name)
+            .ToList();
     }
 
     private static async Task<Dictionary<string, string>> AppliedAsync(NpgsqlConnection connection, CancellationToken ct)
@@ -95,7 +102,7 @@ public sealed class SchemaMigrations(string connectionString)
             .Select(n =>
             {
                 using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
-                return new Migration(n["migrations/".Length..], reader.ReadToEnd());
+                return new Migration(n["migrations/".Length..], reader.ReadToEnd().ReplaceLineEndings("\n"));
             })
             .ToList();
     }

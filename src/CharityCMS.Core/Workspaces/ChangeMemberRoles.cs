@@ -1,5 +1,6 @@
 using CharityCMS.Audit;
 using FluentValidation;
+using JasperFx;
 using Marten;
 
 namespace CharityCMS.Workspaces;
@@ -23,13 +24,21 @@ public sealed class ChangeMemberRolesHandler(IDocumentStore store, IValidator<Ch
         await validator.ValidateAndThrowAsync(command, ct);
 
         await using var session = store.LightweightSession(access.WorkspaceId);
-        var member = await MemberRoles.LoadInWorkspaceAsync(session, access, command.MemberId, ct);
+        await MembershipRules.LockMembershipAsync(session, access.WorkspaceId, ct);
+        var member = await MembershipRules.LoadInWorkspaceAsync(session, access, command.MemberId, ct);
         var roles = command.Roles.Distinct().Order().ToList();
         if (!roles.Contains(WorkspaceRole.WorkspaceAdmin))
-            await MemberRoles.EnsureAnotherAdminAsync(session, access, member.Id, ct);
+            await MembershipRules.EnsureAnotherAdminAsync(session, access, member.Id, ct);
 
-        session.Store(member with { Roles = roles });
-        session.Insert(AuditEntry.By(access.Member, access.WorkspaceId, AuditAction.MemberRolesChanged, member.Id, clock.GetUtcNow(), MemberRoles.Describe(roles)));
-        await session.SaveChangesAsync(ct);
+        session.Update(member with { Roles = roles });
+        session.Insert(AuditEntry.By(access.Member, access.WorkspaceId, AuditAction.MemberRolesChanged, member.Id, clock.GetUtcNow(), MembershipRules.Describe(roles)));
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (ConcurrencyException)
+        {
+            throw MembershipRules.ChangedMeanwhile();
+        }
     }
 }

@@ -26,6 +26,7 @@ public sealed class InviteMemberHandler(IDocumentStore store, IValidator<InviteM
         var email = Member.NormaliseEmail(command.Email);
 
         await using var session = store.LightweightSession(access.WorkspaceId);
+        await MembershipRules.LockMembershipAsync(session, access.WorkspaceId, ct);
         if (await session.Query<Member>().AnyAsync(m => m.WorkspaceId == access.WorkspaceId && m.Email == email, ct))
             throw new ValidationException([new(nameof(InviteMember.Email), "Someone with this email address is already a member or invited.")]);
 
@@ -33,7 +34,7 @@ public sealed class InviteMemberHandler(IDocumentStore store, IValidator<InviteM
         var member = new Member(Guid.NewGuid(), access.WorkspaceId, email, command.DisplayName.Trim(),
             command.Roles.Distinct().Order().ToList(), now, access.Member.Name);
         session.Insert(member);
-        session.Insert(AuditEntry.By(access.Member, access.WorkspaceId, AuditAction.MemberInvited, member.Id, now, MemberRoles.Describe(member.Roles)));
+        session.Insert(AuditEntry.By(access.Member, access.WorkspaceId, AuditAction.MemberInvited, member.Id, now, MembershipRules.Describe(member.Roles)));
         await session.SaveChangesAsync(ct);
         return member;
     }

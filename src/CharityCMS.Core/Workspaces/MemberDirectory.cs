@@ -1,4 +1,5 @@
 using CharityCMS.Audit;
+using JasperFx;
 using Marten;
 
 namespace CharityCMS.Workspaces;
@@ -23,13 +24,11 @@ public sealed class MemberDirectory(IDocumentStore store, TimeProvider clock)
     public async Task<PersonWorkspaces> ResolveAsync(string objectId, string? email, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
-        var members = await MembershipsOrInvitations(session, objectId, email).ToListAsync(ct);
-        var invitations = members.Where(m => !m.HasJoined).ToList();
-        if (invitations.Count > 0)
-        {
-            members = members.Except(invitations).Concat(Claim(session, invitations, objectId)).ToList();
-            await session.SaveChangesAsync(ct);
-        }
+        var found = await MembershipsOrInvitations(session, objectId, email).ToListAsync(ct);
+        var members = found.Where(m => m.HasJoined).ToList();
+        var invitations = found.Where(m => !m.HasJoined).ToList();
+        if (invitations.Count > 0 && await TryClaimAsync(session, invitations, members, objectId, ct) is { } claimed)
+            members.AddRange(claimed);
 
         var workspaces = await session.LoadManyAsync<Workspace>(ct, members.Select(m => m.WorkspaceId).Distinct().ToArray());
         var memberships = members
@@ -80,18 +79,36 @@ public sealed class MemberDirectory(IDocumentStore store, TimeProvider clock)
         return session.Query<Member>().Where(m => m.ObjectId == objectId || (m.ObjectId == null && m.Email == invited));
     }
 
-    private List<Member> Claim(IDocumentSession session, List<Member> invitations, string objectId)
+    /// <summary>
+    /// Claims the invitations for this person. An invitation to a workspace she already belongs to
+    /// is spent instead (she keeps the membership she has). If an admin changed or withdrew an
+    /// invitation at the same moment, nothing is claimed now; the next request tries again.
+    /// </summary>
+    private async Task<List<Member>?> TryClaimAsync(IDocumentSession session, List<Member> invitations, List<Member> joined, string objectId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var joined = new List<Member>();
+        var claimed = new List<Member>();
         foreach (var invitation in invitations)
         {
+            if (joined.Any(m => m.WorkspaceId == invitation.WorkspaceId))
+            {
+                session.Delete(invitation);
+                continue;
+            }
             var member = invitation with { ObjectId = objectId, JoinedAt = now };
-            session.Store(member);
+            session.Update(member);
             session.ForTenant(member.WorkspaceId).Insert(
                 AuditEntry.By(member.AsStaff(), member.WorkspaceId, AuditAction.MemberJoined, member.Id, now));
-            joined.Add(member);
+            claimed.Add(member);
         }
-        return joined;
+        try
+        {
+            await session.SaveChangesAsync(ct);
+            return claimed;
+        }
+        catch (ConcurrencyException)
+        {
+            return null;
+        }
     }
 }

@@ -13,9 +13,10 @@ public sealed class RemoveMemberHandler(IDocumentStore store, TimeProvider clock
         access.Require(WorkspaceRole.WorkspaceAdmin, "remove members");
 
         await using var session = store.LightweightSession(access.WorkspaceId);
-        var member = await MemberRoles.LoadInWorkspaceAsync(session, access, command.MemberId, ct);
+        await MembershipRules.LockMembershipAsync(session, access.WorkspaceId, ct);
+        var member = await MembershipRules.LoadInWorkspaceAsync(session, access, command.MemberId, ct);
         if (member.Roles.Contains(WorkspaceRole.WorkspaceAdmin))
-            await MemberRoles.EnsureAnotherAdminAsync(session, access, member.Id, ct);
+            await MembershipRules.EnsureAnotherAdminAsync(session, access, member.Id, ct);
 
         session.Delete(member);
         session.Insert(AuditEntry.By(access.Member, access.WorkspaceId, AuditAction.MemberRemoved, member.Id, clock.GetUtcNow()));

@@ -19,6 +19,12 @@ public static class AccessClaims
     public const string Membership = "cms:membership";
     public const string Operator = "cms:operator";
 
+    /// <summary>
+    /// The id of the sign-in (a <see cref="CharityCMS.SignIn.SignInSession"/>), issued by us into the
+    /// session cookie; outside our prefix on purpose, so it survives the stripping of <c>cms:</c> claims.
+    /// </summary>
+    public const string SignInSession = "charitycms:sign-in";
+
     /// <summary>The Entra app role that makes a person a platform operator.</summary>
     public const string OperatorAppRole = "Operator";
 
@@ -32,6 +38,9 @@ public static class AccessClaims
 
     public static bool HasOperatorAppRole(ClaimsPrincipal user) =>
         user.Claims.Any(c => c.Type is "roles" or ClaimTypes.Role && c.Value == OperatorAppRole);
+
+    public static Guid? SignInSessionId(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirst(SignInSession)?.Value, out var id) ? id : null;
 
     public static bool IsResolved(ClaimsPrincipal user) => user.Identities.Any(i => i.AuthenticationType == IdentityType);
 

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using CharityCMS.SignIn;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -27,9 +29,17 @@ public static class AccessSetup
                     // Single tenant: only tokens issued by the charity platform's own Entra tenant are accepted.
                     options.TokenValidationParameters.ValidIssuer = $"{options.Instance.TrimEnd('/')}/{options.TenantId}/v2.0";
                 });
-            // Always true against Entra ID itself; only a local stand-in of it is reached over plain HTTP.
             builder.Services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, options =>
-                options.RequireHttpsMetadata = builder.Configuration.GetValue("AzureAd:RequireHttpsMetadata", true));
+            {
+                // Always true against Entra ID itself; only a local stand-in of it is reached over plain HTTP.
+                options.RequireHttpsMetadata = builder.Configuration.GetValue("AzureAd:RequireHttpsMetadata", true);
+                var validated = options.Events.OnTokenValidated;
+                options.Events.OnTokenValidated = async context =>
+                {
+                    await validated(context);
+                    await StartSignInSessionAsync(context.HttpContext, context.Principal);
+                };
+            });
         }
         else
         {
@@ -47,6 +57,17 @@ public static class AccessSetup
             options.ExpireTimeSpan = builder.Configuration.GetSection(AccessOptions.Section).Get<AccessOptions>()?.SessionIdleTimeout ?? new AccessOptions().SessionIdleTimeout;
             options.LoginPath = "/signin";
             options.AccessDeniedPath = "/access-denied";
+            // A cookie whose sign-in was ended (signed out in another tab, or for inactivity) is refused.
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                var session = context.Principal is null ? null : AccessClaims.SignInSessionId(context.Principal);
+                var sessions = context.HttpContext.RequestServices.GetRequiredService<SignInSessions>();
+                if (session is null || !await sessions.IsOpenAsync(session.Value, context.HttpContext.RequestAborted))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                }
+            };
         });
         builder.Services.AddAntiforgery(options =>
         {
@@ -61,5 +82,17 @@ public static class AccessSetup
         builder.Services.AddScoped<CurrentAccess>();
     }
 
-    public static void MapCharityAccess(this WebApplication app) => SignInEndpoints.Map(app);
+    public static void MapCharityAccess(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<SignInMode>().DevelopmentSignIn)
+            app.Logger.LogWarning("Development sign-in is on: anyone who can reach this address can sign in as a demo person. Never expose it.");
+        SignInEndpoints.Map(app);
+    }
+
+    private static async Task StartSignInSessionAsync(HttpContext context, ClaimsPrincipal? principal)
+    {
+        if (principal?.Identity is not ClaimsIdentity identity || AccessClaims.ObjectId(principal) is not { } objectId) return;
+        var session = await context.RequestServices.GetRequiredService<SignInSessions>().StartAsync(objectId, context.RequestAborted);
+        identity.AddClaim(new Claim(AccessClaims.SignInSession, session.ToString()));
+    }
 }

@@ -2,7 +2,9 @@ using CharityCMS.Reporting;
 using CharityCMS.Web.Access;
 using CharityCMS.Web.Shell;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Options;
 
 namespace CharityCMS.Web.Jobs;
@@ -24,8 +26,6 @@ public static class JobsSetup
 {
     public const string Schema = "hangfire";
 
-    public static TimeZoneInfo London => UkTime.London;
-
     /// <summary>
     /// Hangfire on the app's PostgreSQL database, in a schema of its own that Hangfire's versioned
     /// install scripts keep up to date. Jobs carry ids, never personal data.
@@ -34,13 +34,20 @@ public static class JobsSetup
     {
         var connectionString = builder.Configuration.GetConnectionString("CharityCMS")!;
         builder.Services.Configure<JobsOptions>(builder.Configuration.GetSection(JobsOptions.Section));
+
+        // The storage and the activator are this host's own services, registered before AddHangfire
+        // so it keeps them: Hangfire's defaults are process-wide statics (JobStorage.Current,
+        // JobActivator.Current), which would let two hosts in one process run each other's jobs.
+        builder.Services.AddSingleton<JobStorage>(_ =>
+        {
+            var options = new PostgreSqlStorageOptions { SchemaName = Schema, PrepareSchemaIfNecessary = true };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+        });
+        builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire(configuration => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                options => options.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions { SchemaName = Schema, PrepareSchemaIfNecessary = true }));
+            .UseRecommendedSerializerSettings());
 
         if (builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>()?.RunServer ?? true)
         {
@@ -66,7 +73,7 @@ public static class JobsSetup
         public Task StartAsync(CancellationToken ct)
         {
             jobs.AddOrUpdate<CountClientsPerWorkspace>(CountClientsPerWorkspace.JobId, job => job.RunAsync(CancellationToken.None),
-                options.Value.ClientCountSchedule, new RecurringJobOptions { TimeZone = London });
+                options.Value.ClientCountSchedule, new RecurringJobOptions { TimeZone = UkTime.London });
             return Task.CompletedTask;
         }
 

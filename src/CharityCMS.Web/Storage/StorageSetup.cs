@@ -1,4 +1,5 @@
 using CharityCMS.Demo;
+using System.Security.Cryptography.X509Certificates;
 using CharityCMS.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -21,7 +22,14 @@ public static class StorageSetup
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
         builder.Services.AddHostedService<StartupMigrations>();
         builder.Services.AddHealthChecks().AddCheck<SchemaReadyCheck>("database", tags: ["ready"]);
-        builder.Services.AddDataProtection().SetApplicationName("CharityCMS");
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("CharityCMS");
+        if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificate)
+        {
+            // The key ring decrypts sign-in cookies: encrypted at rest, a copy of the database or a
+            // backup alone cannot forge one.
+            dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(
+                certificate, builder.Configuration["DataProtection:CertificatePassword"]));
+        }
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<Marten.IDocumentStore>((options, store) => options.XmlRepository = new MartenXmlRepository(store));
     }

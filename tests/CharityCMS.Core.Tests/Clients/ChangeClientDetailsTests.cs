@@ -91,6 +91,21 @@ public class ChangeClientDetailsTests : DomainDatabase
     }
 
     [Fact]
+    public async Task An_approximate_age_carried_forward_to_today_and_sent_back_unchanged_is_not_an_edit()
+    {
+        var access = await (await TestWorkspace.CreateAsync(Store)).AccessAsync(WorkspaceRole.Caseworker);
+        var registered = SampleClients.Registration() with { Details = SampleClients.Registration().Details with { DateOfBirth = null, ApproximateAge = 30 } };
+        var clientId = (await Get<RegisterClientHandler>().HandleAsync(access, registered, default)).ClientId;
+        Clock.Advance(TimeSpan.FromDays(2 * 365 + 10));
+
+        var sameAgeAsShown = SampleClients.Edit(clientId, 1, registered, d => d with { ApproximateAge = 32 });
+        Assert.Equal(0, await Change.HandleAsync(access, sameAgeAsShown, default));
+
+        var corrected = SampleClients.Edit(clientId, 1, registered, d => d with { ApproximateAge = 40 });
+        Assert.Equal(1, await Change.HandleAsync(access, corrected, default));
+    }
+
+    [Fact]
     public async Task A_client_of_another_workspace_cannot_be_edited_and_is_reported_not_found()
     {
         var (_, clientId, registered) = await RegisteredClientAsync();

@@ -33,6 +33,22 @@ public class MigrationTests : DomainDatabase
     }
 
     [Fact]
+    public async Task An_applied_migration_whose_file_changed_is_reported_and_stops_the_next_start()
+    {
+        await using (var connection = new Npgsql.NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var tamper = new Npgsql.NpgsqlCommand("update cms.schema_migrations set checksum = 'edited-since'", connection);
+            await tamper.ExecuteNonQueryAsync();
+        }
+        var migrations = Get<SchemaMigrations>();
+
+        Assert.Equal(SchemaMigrations.Committed.Select(m => m.Name), await migrations.PendingAsync(default));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => migrations.ApplyAsync(default));
+        Assert.Contains("was changed after it was applied", refused.Message);
+    }
+
+    [Fact]
     public async Task An_empty_database_reports_every_committed_migration_as_pending()
     {
         var empty = await TestPostgres.CreateDatabaseAsync("empty", migrate: false);

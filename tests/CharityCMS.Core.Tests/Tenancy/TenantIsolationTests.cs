@@ -1,4 +1,5 @@
 using CharityCMS.Reporting;
+using CharityCMS.SignIn;
 using CharityCMS.Storage;
 using CharityCMS.TestSupport;
 using CharityCMS.Workspaces;
@@ -18,7 +19,7 @@ public class TenantIsolationTests : DomainDatabase
     private const string WorkspaceB = "isolation-b";
 
     /// <summary>Platform-wide by design: sign-in reads them before any workspace is known. Nothing else may be.</summary>
-    private static readonly Type[] PlatformWide = [typeof(Workspace), typeof(Member), typeof(WorkspaceChoice), typeof(ClientCount), typeof(DataProtectionKey)];
+    private static readonly Type[] PlatformWide = [typeof(Workspace), typeof(Member), typeof(WorkspaceChoice), typeof(ClientCount), typeof(DataProtectionKey), typeof(SignInSession)];
 
     public static TheoryData<string> TenantedDocumentTypes()
     {

@@ -103,7 +103,51 @@ public class MembershipTests : DomainDatabase
         var demoting = await Assert.ThrowsAsync<ValidationException>(() =>
             Get<ChangeMemberRolesHandler>().HandleAsync(admin, new ChangeMemberRoles(adminMember.Id, [WorkspaceRole.Manager]), default));
 
-        Assert.All([removing, demoting], e => Assert.Contains(e.Errors, f => f.ErrorMessage == "The workspace must keep at least one workspace admin."));
+        Assert.All([removing, demoting], e => Assert.Contains(e.Errors, f => f.ErrorMessage == "The workspace must keep at least one workspace admin who has signed in."));
+    }
+
+    [Fact]
+    public async Task Two_admins_demoting_each_other_at_once_leave_one_admin()
+    {
+        var workspace = await TestWorkspace.CreateAsync(Store);
+        var (first, firstAccess) = await workspace.AddMemberAsync("First Admin", WorkspaceRole.WorkspaceAdmin);
+        var (second, secondAccess) = await workspace.AddMemberAsync("Second Admin", WorkspaceRole.WorkspaceAdmin);
+        var change = Get<ChangeMemberRolesHandler>();
+
+        var outcomes = await Task.WhenAll(
+            Attempt(() => change.HandleAsync(firstAccess, new ChangeMemberRoles(second.Id, [WorkspaceRole.Manager]), default)),
+            Attempt(() => change.HandleAsync(secondAccess, new ChangeMemberRoles(first.Id, [WorkspaceRole.Manager]), default)));
+
+        Assert.Single(outcomes, refused => refused);
+        var admins = 0;
+        foreach (var member in new[] { first, second })
+            if ((await Directory.CurrentRolesAsync(member.ObjectId!, workspace.Id, default))!.Contains(WorkspaceRole.WorkspaceAdmin)) admins++;
+        Assert.Equal(1, admins);
+
+        static async Task<bool> Attempt(Func<Task> action)
+        {
+            try { await action(); return false; }
+            catch (ValidationException) { return true; }
+        }
+    }
+
+    [Fact]
+    public async Task An_invitation_for_a_workspace_she_already_belongs_to_is_spent_and_leaves_one_membership()
+    {
+        var workspace = await TestWorkspace.CreateAsync(Store);
+        var (member, _) = await workspace.AddMemberAsync("Already Here", WorkspaceRole.Caseworker);
+        await using (var session = Store.LightweightSession())
+        {
+            session.Insert(new Member(Guid.NewGuid(), workspace.Id, "new.address@example.org", "Already Here", [WorkspaceRole.Manager], DateTimeOffset.UtcNow, "test"));
+            await session.SaveChangesAsync();
+        }
+
+        var person = await Directory.ResolveAsync(member.ObjectId!, "new.address@example.org", default);
+
+        Assert.Single(person.Memberships);
+        Assert.Equal([WorkspaceRole.Caseworker], person.Current!.Roles);
+        await using var check = Store.QuerySession();
+        Assert.Equal(1, await check.Query<Member>().CountAsync(m => m.WorkspaceId == workspace.Id && m.DisplayName == "Already Here"));
     }
 
     [Fact]

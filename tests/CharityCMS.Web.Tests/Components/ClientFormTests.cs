@@ -17,7 +17,8 @@ public class ClientFormTests
         var model = new ClientFormModel { HasAddress = true };
 
         var rendered = context.Render<ClientForm>(p => p
-            .Add(x => x.Model, model).Add(x => x.Errors, errors).Add(x => x.SubmitText, "Register client").Add(x => x.CancelHref, "/clients"));
+            .Add(x => x.Model, model).Add(x => x.Errors, errors).Add(x => x.SubmitText, "Register client").Add(x => x.CancelHref, "/clients")
+            .Add(x => x.Validate, () => Task.FromResult(new ValidationResult())));
 
         Assert.Contains("Please correct these 2 before saving", rendered.Find("#form-errors").TextContent);
         var legalName = rendered.FindAll(".mud-input-control").First(c => c.TextContent.Contains("Legal name"));
@@ -34,12 +35,37 @@ public class ClientFormTests
         var model = ClientFormModel.From(client, new DateOnly(2026, 11, 25));
 
         var rendered = context.Render<ClientForm>(p => p
-            .Add(x => x.Model, model).Add(x => x.Errors, new FormErrors()).Add(x => x.SubmitText, "Save changes").Add(x => x.CancelHref, "/"));
+            .Add(x => x.Model, model).Add(x => x.Errors, new FormErrors()).Add(x => x.SubmitText, "Save changes").Add(x => x.CancelHref, "/")
+            .Add(x => x.Validate, () => Task.FromResult(new ValidationResult())));
 
         Assert.Contains("stays hidden", rendered.Markup);
         Assert.DoesNotContain("Hidden Refuge", rendered.Markup);
         Assert.DoesNotContain("LS6 1AA", rendered.Markup);
         Assert.Equal(client.Address, model.ToAddress());
+    }
+
+    [Fact]
+    public async Task A_refused_form_is_not_saved_and_rechecks_as_she_corrects_it()
+    {
+        await using var context = ComponentContext.Create();
+        var model = new ClientFormModel();
+        var errors = new FormErrors();
+        var saved = 0;
+        var validator = new RegisterClientValidator(TimeProvider.System);
+        var rendered = context.Render<ClientForm>(p => p
+            .Add(x => x.Model, model).Add(x => x.Errors, errors).Add(x => x.SubmitText, "Register client").Add(x => x.CancelHref, "/")
+            .Add(x => x.Validate, () => validator.ValidateAsync(new RegisterClient(model.ToDetails(), model.ToContact(), model.ToAddress())))
+            .Add(x => x.OnValidSubmit, () => saved++));
+
+        await rendered.Find("form").SubmitAsync();
+        Assert.Equal(0, saved);
+        Assert.Equal("Enter the client's legal name.", errors.For("Details.LegalName"));
+
+        rendered.FindAll("input").First(i => i.Id == rendered.FindAll("label").First(l => l.TextContent.StartsWith("Legal name")).GetAttribute("for")).Change("Ada Testclient");
+        Assert.False(errors.Has("Details.LegalName"));
+
+        await rendered.Find("form").SubmitAsync();
+        Assert.Equal(1, saved);
     }
 
     private static Client Client(PostalAddress address) => CharityCMS.Clients.Client.Create(new ClientRegistered(

@@ -39,6 +39,8 @@ public class SettingsTemplateTests
     [InlineData("AzureAd:ClientSecret")]
     [InlineData("AzureAd:RequireHttpsMetadata")]
     [InlineData("Hosting:KnownProxies")]
+    [InlineData("DataProtection:CertificatePath")]
+    [InlineData("DataProtection:CertificatePassword")]
     public void Settings_read_directly_are_documented_in_the_template(string key) => Assert.Contains(key, Documented);
 
     private static HashSet<string> Keys(string path)

@@ -24,7 +24,7 @@ public class DevelopmentSignInTests(DevSignInApp app) : IClassFixture<DevSignInA
     [Fact]
     public async Task The_sign_in_page_lists_one_demo_person_per_role_per_demo_workspace()
     {
-        var (status, body) = await app.ClientFor(null).FetchAsync("/signin/dev");
+        var (status, body) = await app.RawClient().FetchAsync("/signin/dev");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.All(DemoStaff.People, person => Assert.Contains(person.Name, body));
@@ -35,7 +35,7 @@ public class DevelopmentSignInTests(DevSignInApp app) : IClassFixture<DevSignInA
     [Fact]
     public async Task One_click_signs_in_with_an_http_only_same_site_cookie_and_the_store_gives_the_workspace()
     {
-        var client = app.ClientFor(null);
+        var client = app.RawClient();
         using var page = await client.GetAsync("/signin/dev");
         var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -62,10 +62,71 @@ public class DevelopmentSignInTests(DevSignInApp app) : IClassFixture<DevSignInA
     }
 
     [Fact]
+    public async Task Signing_out_ends_the_sign_in_everywhere_so_the_same_cookie_no_longer_works()
+    {
+        var client = app.RawClient();
+        var cookies = await SignInAsync(client, "demo-hannah.price");
+        var (status, _) = await GetWithAsync(client, "/clients", cookies);
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        var (_, page) = await GetWithAsync(client, "/access-denied", cookies);
+
+        using var signOut = new HttpRequestMessage(HttpMethod.Post, "/signout")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = HttpExchange.AntiforgeryToken(page.Body) }),
+        };
+        signOut.Headers.Add("Cookie", cookies + "; " + page.Cookies);
+        using var signedOut = await client.SendAsync(signOut);
+        Assert.Equal("/signed-out", signedOut.Headers.Location!.OriginalString);
+
+        // Another tab (or a copied cookie) still holds the old cookie: it is refused.
+        var (after, _) = await GetWithAsync(client, "/clients", cookies);
+        Assert.Equal(HttpStatusCode.Redirect, after);
+    }
+
+    [Fact]
+    public async Task Signing_out_without_the_antiforgery_token_is_refused()
+    {
+        var client = app.RawClient();
+        var cookies = await SignInAsync(client, "demo-hannah.price");
+        using var signOut = new HttpRequestMessage(HttpMethod.Post, "/signout") { Content = new FormUrlEncodedContent([]) };
+        signOut.Headers.Add("Cookie", cookies);
+
+        using var response = await client.SendAsync(signOut);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetWithAsync(client, "/clients", cookies)).Status);
+    }
+
+    private static async Task<string> SignInAsync(HttpClient client, string person)
+    {
+        using var page = await client.GetAsync("/signin/dev");
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/signin/dev")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["person"] = person,
+                ["__RequestVerificationToken"] = HttpExchange.AntiforgeryToken(await page.Content.ReadAsStringAsync()),
+            }),
+        };
+        post.Headers.Add("Cookie", HttpExchange.CookiesFrom(page));
+        using var signedIn = await client.SendAsync(post);
+        return HttpExchange.CookiesFrom(signedIn);
+    }
+
+    private static async Task<(HttpStatusCode Status, (string Body, string Cookies) Page)> GetWithAsync(HttpClient client, string path, string cookies)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", cookies);
+        using var response = await client.SendAsync(request);
+        return (response.StatusCode, (await response.Content.ReadAsStringAsync(), HttpExchange.CookiesFrom(response)));
+    }
+
+    [Fact]
     public async Task A_sign_in_without_the_antiforgery_token_is_refused()
     {
         var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["person"] = "demo-grace.okoro" });
-        using var response = await app.ClientFor(null).PostAsync("/signin/dev", form);
+        using var response = await app.RawClient().PostAsync("/signin/dev", form);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("charitycms.session", StringComparison.Ordinal)));
     }
@@ -74,9 +135,11 @@ public class DevelopmentSignInTests(DevSignInApp app) : IClassFixture<DevSignInA
     [InlineData("https://evil.example/")]
     [InlineData("//evil.example/")]
     [InlineData("/\\evil.example")]
+    [InlineData("/\t/evil.example")]
+    [InlineData("/\n/evil.example")]
     public async Task A_return_address_off_this_site_is_replaced_by_the_home_page(string returnUrl)
     {
-        var client = app.ClientFor(null);
+        var client = app.RawClient();
         using var page = await client.GetAsync("/signin/dev");
         using var post = new HttpRequestMessage(HttpMethod.Post, "/signin/dev")
         {
@@ -105,11 +168,22 @@ public sealed class ProductionApp : CharityApp
 
     protected override string Environment => "Production";
     protected override bool UseTestSignIn => false;
-    protected override IDictionary<string, string?> Settings => Entra.Settings;
+    private readonly string certificatePath = Path.Combine(Path.GetTempPath(), $"charitycms-keys-{Guid.NewGuid():N}.pfx");
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(Entra.Settings)
+    {
+        ["DataProtection:CertificatePath"] = certificatePath,
+        ["DataProtection:CertificatePassword"] = "test-certificate-password",
+    };
 
     public override async Task InitializeAsync()
     {
         Entra = await FakeEntraId.StartAsync();
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=CharityCMS key ring (test)", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        await File.WriteAllBytesAsync(certificatePath, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "test-certificate-password"));
         await base.InitializeAsync();
     }
 
@@ -117,12 +191,13 @@ public sealed class ProductionApp : CharityApp
     {
         await base.DisposeAsync();
         await Entra.DisposeAsync();
+        File.Delete(certificatePath);
     }
 
     /// <summary>A client that talks to the app as the TLS proxy in front of it would.</summary>
     public HttpClient ProxiedClient()
     {
-        var client = ClientFor(null);
+        var client = RawClient();
         client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
         return client;
     }
@@ -204,6 +279,21 @@ public class ProductionSignInTests(ProductionApp app) : IClassFixture<Production
         Assert.Contains("secure", app.LastSessionCookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", app.LastSessionCookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", app.LastSessionCookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_key_ring_that_protects_cookies_is_stored_encrypted_with_the_configured_certificate()
+    {
+        await app.SignInAsync(app.ProxiedClient(), TestPerson.Operator());
+
+        await using var session = app.Store.QuerySession();
+        var keys = await Marten.QueryableExtensions.ToListAsync(session.Query<CharityCMS.Storage.DataProtectionKey>());
+        Assert.NotEmpty(keys);
+        Assert.All(keys, key =>
+        {
+            Assert.Contains("EncryptedData", key.Xml);
+            Assert.DoesNotContain("<value>", key.Xml);
+        });
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using FluentValidation;
 namespace CharityCMS.Workspaces;
 
 /// <summary>Rules for the fields that describe a member, shared by the commands that carry them.</summary>
-internal static class MemberRules
+internal static class MemberFieldRules
 {
     public static IRuleBuilderOptions<T, string> MemberEmail<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().WithMessage("Enter an email address.")
