@@ -17,33 +17,56 @@ public sealed record DemoChange(DateTimeOffset At, Func<RegisterClient, Register
 }
 
 /// <summary>
-/// Realistic, entirely fictional clients made with Bogus: a spread of names and languages found in
-/// English cities, phone numbers from Ofcom's ranges reserved for drama (07700 900xxx), addresses
-/// on the demo area's postcodes, and the mix of safe and unsafe contact a caseworker meets.
-/// Deterministic for a given seed, so the demo and the benchmark are repeatable.
+/// Realistic, entirely fictional clients made with Bogus: women's names from the communities of an
+/// English city, phone numbers from Ofcom's ranges reserved for drama (07700 900xxx), addresses on
+/// the demo area's postcodes, and the mix of safe and unsafe contact a caseworker meets, with notes
+/// that agree with the safe-contact flags. Deterministic for a given seed, so the demo and the
+/// benchmark are repeatable.
 /// </summary>
 public sealed class DemoClients(int seed, string area)
 {
-    private static readonly string[] SouthAsianNames = ["Amina", "Fatima", "Ayesha", "Sana", "Nusrat", "Priyanka", "Harpreet", "Simran", "Rukhsana", "Shabnam", "Farzana", "Anjali"];
-    private static readonly string[] SouthAsianSurnames = ["Begum", "Khan", "Hussain", "Akhtar", "Kaur", "Patel", "Ahmed", "Bibi", "Islam", "Chowdhury", "Sandhu", "Mistry"];
-    private static readonly string[] EasternEuropeanNames = ["Agnieszka", "Katarzyna", "Monika", "Ioana", "Elena", "Justyna", "Marta", "Andreea", "Oksana", "Zuzana"];
-    private static readonly string[] EasternEuropeanSurnames = ["Nowak", "Kowalska", "Wiśniewska", "Popescu", "Ionescu", "Kamińska", "Horvath", "Shevchenko", "Lewandowska", "Dumitru"];
-    private static readonly string[] AfricanCaribbeanNames = ["Abena", "Chiamaka", "Nia", "Shanice", "Folake", "Hodan", "Sagal", "Tanisha", "Precious", "Blessing"];
-    private static readonly string[] AfricanCaribbeanSurnames = ["Mensah", "Okafor", "Campbell", "Adeyemi", "Mohamed", "Farah", "Williams", "Boateng", "Clarke", "Osei"];
+    // Bogus's en_GB locale has no women's names or British surnames of its own, so the demo brings its own.
+    private static readonly (string[] First, string[] Last, float Weight)[] Communities =
+    [
+        (["Emma", "Sophie", "Chloe", "Lauren", "Rebecca", "Hannah", "Charlotte", "Jessica", "Gemma", "Kirsty", "Leanne", "Natalie",
+          "Danielle", "Stacey", "Rachel", "Sarah", "Amy", "Laura", "Katie", "Megan", "Jade", "Nicola", "Louise", "Claire", "Zoe", "Ellie"],
+         ["Smith", "Jones", "Taylor", "Brown", "Wilson", "Evans", "Thomas", "Johnson", "Roberts", "Walker", "Wright", "Robinson",
+          "Thompson", "White", "Hughes", "Edwards", "Green", "Hall", "Wood", "Harris", "Lewis", "Martin", "Jackson", "Clarke",
+          "Clark", "Turner", "Hill", "Scott", "Cooper", "Morris", "Ward", "Moore", "King", "Watson", "Baker", "Harrison"], 0.6f),
+        (["Amina", "Fatima", "Ayesha", "Sana", "Nusrat", "Priyanka", "Harpreet", "Simran", "Rukhsana", "Shabnam", "Farzana", "Anjali", "Nazia", "Sadia"],
+         ["Begum", "Khan", "Hussain", "Akhtar", "Kaur", "Patel", "Ahmed", "Bibi", "Islam", "Chowdhury", "Sandhu", "Mistry", "Iqbal"], 0.16f),
+        (["Agnieszka", "Katarzyna", "Monika", "Ioana", "Elena", "Justyna", "Marta", "Andreea", "Oksana", "Zuzana", "Daria", "Alina"],
+         ["Nowak", "Kowalska", "Wiśniewska", "Popescu", "Ionescu", "Kamińska", "Horvath", "Shevchenko", "Lewandowska", "Dumitru"], 0.12f),
+        (["Abena", "Chiamaka", "Nia", "Shanice", "Folake", "Hodan", "Sagal", "Tanisha", "Precious", "Blessing", "Ifeoma", "Amara"],
+         ["Mensah", "Okafor", "Campbell", "Adeyemi", "Mohamed", "Farah", "Williams", "Boateng", "Clarke", "Osei", "Ali"], 0.12f),
+    ];
+
+    private static readonly string[] Nicknames = ["Jo", "Jess", "Beth", "Becky", "Kasia", "Gosia", "Nat", "Lou", "Sam", "Mo", "Ash", "Bee", "Kat", "Ria"];
+
+    private static readonly string[] Streets =
+    [
+        "Station Road", "Church Street", "Victoria Road", "Park Avenue", "Mill Lane", "Chapel Street", "Albert Road", "Manor Way",
+        "Queen Street", "Springfield Road", "Grange Avenue", "Moor View", "Beech Grove", "Hawthorn Close", "Windsor Terrace",
+        "Oak Crescent", "Orchard Way", "Kingsway", "Cross Street", "Elm Drive", "Meadow Bank", "Clarence Place",
+    ];
+
     private static readonly (string Language, float Weight)[] Languages =
         [("English", 0.78f), ("Polish", 0.04f), ("Urdu", 0.04f), ("Punjabi", 0.03f), ("Bengali", 0.03f), ("Arabic", 0.03f), ("Romanian", 0.02f), ("Somali", 0.02f), ("Tigrinya", 0.01f)];
-    private static readonly string[] SafeContactNotes =
+
+    /// <summary>A safe-contact note and what it means for the flags: a note never contradicts them.</summary>
+    private sealed record Note(string Text, bool Voicemail = true, bool Texts = true, bool Email = true);
+
+    private static readonly Note[] Notes =
     [
-        "Only call on weekdays between 10:00 and 14:00, when he is at work.",
-        "Code word is 'bluebell': if she says it, end the call politely.",
-        "Do not leave voicemails: her partner checks her phone.",
-        "Texts are fine but never mention the service by name.",
-        "Prefers contact through her sister's number; ask for 'Jo'.",
-        "Lives with her mother; calls are safe any time after 18:00.",
-        "Post is not safe: letters go to the house he still visits.",
-        "If a man answers, say it is the GP surgery and hang up.",
-        "Email is safe; she set up a new account at the library.",
-        "Call from a withheld number only.",
+        new("Only call on weekdays between 10:00 and 14:00, when he is at work."),
+        new("Code word is 'bluebell': if she says it, end the call politely."),
+        new("Do not leave voicemails: her partner checks her phone.", Voicemail: false),
+        new("Texts are fine but never mention the service by name.", Voicemail: false),
+        new("Lives with her mother; calls are safe any time after 18:00."),
+        new("Post is not safe: letters go to the house he still visits."),
+        new("If a man answers, say it is the GP surgery and hang up.", Voicemail: false, Texts: false),
+        new("Email is safe; she set up a new account at the library.", Voicemail: false, Texts: false),
+        new("Call from a withheld number only. No texts: he reads her messages.", Texts: false, Email: false),
     ];
 
     private readonly string[] outwardCodes = area == DemoStaff.Northgate
@@ -56,30 +79,30 @@ public sealed class DemoClients(int seed, string area)
         var list = new List<DemoRegistration>(count);
         for (var i = 0; i < count; i++)
         {
-            var registeredAt = now.AddDays(-f.Random.Double(1, 730)).AddMinutes(-f.Random.Int(0, 600));
-            var command = new RegisterClient(Details(f, registeredAt), Contact(f), Address(f));
+            var registeredAt = OfficeHours(f, now.AddDays(-f.Random.Int(1, 730)));
+            var details = Details(f, registeredAt);
+            var command = new RegisterClient(details, Contact(f, details.LegalName), Address(f));
             list.Add(new DemoRegistration(command, registeredAt, LaterChange(f, registeredAt, now)));
         }
         return list.OrderBy(r => r.RegisteredAt).ToList();
     }
 
+    /// <summary>A time in the working day on that date: referrals are registered by staff at work.</summary>
+    private static DateTimeOffset OfficeHours(Faker f, DateTimeOffset day) =>
+        new DateTimeOffset(day.Year, day.Month, day.Day, 0, 0, 0, TimeSpan.Zero).AddMinutes(f.Random.Int(9 * 60, 17 * 60));
+
     private static ClientPersonalDetails Details(Faker f, DateTimeOffset registeredAt)
     {
-        var (first, last) = f.Random.Float() switch
-        {
-            < 0.62f => (f.Name.FirstName(Bogus.DataSets.Name.Gender.Female), f.Name.LastName()),
-            < 0.77f => (f.PickRandom(SouthAsianNames), f.PickRandom(SouthAsianSurnames)),
-            < 0.88f => (f.PickRandom(EasternEuropeanNames), f.PickRandom(EasternEuropeanSurnames)),
-            _ => (f.PickRandom(AfricanCaribbeanNames), f.PickRandom(AfricanCaribbeanSurnames)),
-        };
-        var middle = f.Random.Bool(0.25f) ? " " + f.Name.FirstName(Bogus.DataSets.Name.Gender.Female) : "";
+        var community = f.Random.WeightedRandom(Communities, Communities.Select(c => c.Weight).ToArray());
+        var first = f.PickRandom(community.First);
+        var middle = f.Random.Bool(0.25f) ? " " + f.PickRandom(community.First.Where(n => n != first).ToArray()) : "";
         var age = f.Random.Float() < 0.08f ? f.Random.Int(13, 17) : f.Random.Int(18, 72);
         var knowsBirthday = f.Random.Bool(0.9f);
         var born = DateOnly.FromDateTime(registeredAt.UtcDateTime).AddYears(-age).AddDays(-f.Random.Int(1, 360));
         var language = f.Random.WeightedRandom(Languages.Select(l => l.Language).ToArray(), Languages.Select(l => l.Weight).ToArray());
         return new ClientPersonalDetails(
-            LegalName: $"{first}{middle} {last}",
-            PreferredName: f.Random.Bool(0.2f) ? PreferredNameFor(f, first) : null,
+            LegalName: $"{first}{middle} {f.PickRandom(community.Last)}",
+            PreferredName: f.Random.Bool(0.15f) ? f.PickRandom(Nicknames) : null,
             DateOfBirth: knowsBirthday ? born : null,
             ApproximateAge: knowsBirthday ? null : age,
             Pronouns: f.Random.WeightedRandom(["she/her", "they/them", null], [0.8f, 0.04f, 0.16f]),
@@ -87,25 +110,32 @@ public sealed class DemoClients(int seed, string area)
             InterpreterNeeded: language != "English" && f.Random.Bool(0.6f));
     }
 
-    private static string PreferredNameFor(Faker f, string first) =>
-        first.Length > 5 && f.Random.Bool() ? first[..4] : f.Name.FirstName(Bogus.DataSets.Name.Gender.Female);
-
-    private static ClientContactDetails Contact(Faker f)
+    private static ClientContactDetails Contact(Faker f, string legalName)
     {
+        var note = f.Random.Bool(0.7f) ? f.PickRandom(Notes) : null;
         var phones = new List<PhoneNumber>();
-        if (f.Random.Bool(0.95f)) phones.Add(Mobile(f, "Mobile", 0, 499));
-        if (f.Random.Bool(0.3f)) phones.Add(Mobile(f, f.PickRandom("Work", "Sister", "Friend", "Second mobile"), 500, 899));
+        if (f.Random.Bool(0.95f)) phones.Add(Mobile(f, "Mobile", 0, 499, note));
+        if (f.Random.Bool(0.3f)) phones.Add(Mobile(f, f.PickRandom("Work", "Sister", "Friend", "Second mobile"), 500, 899, note));
         var email = f.Random.Bool(0.5f)
-            ? new EmailContact($"{f.Internet.UserName().ToLowerInvariant()}@example.{f.PickRandom("com", "org", "net")}", f.Random.Bool(0.7f))
+            ? new EmailContact($"{EmailName(legalName)}{f.Random.Int(1, 99)}@example.{f.PickRandom("com", "org", "net")}", (note?.Email ?? true) && f.Random.Bool(0.7f))
             : null;
-        return new ClientContactDetails(phones, email, f.Random.Bool(0.7f) ? f.PickRandom(SafeContactNotes) : null);
+        return new ClientContactDetails(phones, email, note?.Text);
+    }
+
+    private static string EmailName(string legalName)
+    {
+        var parts = legalName.ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormD).Split(' ');
+        static string Letters(string s) => new(s.Where(char.IsAsciiLetterLower).ToArray());
+        return $"{Letters(parts[0])}.{Letters(parts[^1])}";
     }
 
     /// <summary>A number from 07700 900000-900999, Ofcom's mobile range for drama; the range keeps one client's numbers apart.</summary>
-    private static PhoneNumber Mobile(Faker f, string label, int from, int to)
+    private static PhoneNumber Mobile(Faker f, string label, int from, int to, Note? note)
     {
         var safe = f.Random.Bool(0.8f);
-        return new PhoneNumber($"07700 900{f.Random.Int(from, to):D3}", label, safe, safe && f.Random.Bool(0.5f), safe && f.Random.Bool(0.8f));
+        return new PhoneNumber($"07700 900{f.Random.Int(from, to):D3}", label, safe,
+            safe && (note?.Voicemail ?? true) && f.Random.Bool(0.5f),
+            safe && (note?.Texts ?? true) && f.Random.Bool(0.8f));
     }
 
     private PostalAddress? Address(Faker f)
@@ -114,22 +144,26 @@ public sealed class DemoClients(int seed, string area)
         var postcode = $"{f.PickRandom(outwardCodes)} {f.Random.Int(1, 9)}{f.Random.String2(1, "ABDEFGHJLNPQRSTUWXYZ")}{f.Random.String2(1, "ABDEFGHJLNPQRSTUWXYZ")}";
         var town = area == DemoStaff.Northgate ? "Newcastle upon Tyne" : "Leeds";
         var line2 = f.Random.Bool(0.3f) ? $"Flat {f.Random.Int(1, 40)}" : null;
-        return new PostalAddress($"{f.Random.Int(1, 240)} {f.Address.StreetName()}", line2, town, postcode, DoNotDisclose: f.Random.Bool(0.15f));
+        return new PostalAddress($"{f.Random.Int(1, 240)} {f.PickRandom(Streets)}", line2, town, postcode, DoNotDisclose: f.Random.Bool(0.15f));
     }
 
     private DemoChange? LaterChange(Faker f, DateTimeOffset registeredAt, DateTimeOffset now)
     {
         if (!f.Random.Bool(0.35f)) return null;
-        var at = registeredAt.AddDays(f.Random.Double(1, Math.Max(1.5, (now - registeredAt).TotalDays - 0.5)));
-        if (at > now) at = now.AddMinutes(-5);
+        var days = (int)(now - registeredAt).TotalDays;
+        if (days < 2) return null;
+        var at = OfficeHours(f, registeredAt.AddDays(f.Random.Int(1, days - 1)));
         return f.Random.Int(0, 2) switch
         {
             0 => new DemoChange(at, c => c with
             {
-                Contact = c.Contact with { Phones = [Mobile(f, "New mobile", 900, 999), .. c.Contact.Phones.Take(1)] },
+                Contact = c.Contact with
+                {
+                    Phones = [Mobile(f, "New mobile", 900, 999, Notes.FirstOrDefault(n => n.Text == c.Contact.SafeContactNotes)), .. c.Contact.Phones.Take(1)],
+                },
             }),
             1 => new DemoChange(at, c => c with { Address = Address(f) is { } moved ? moved with { DoNotDisclose = true } : null }),
-            _ => new DemoChange(at, c => c with { Details = c.Details with { PreferredName = f.Name.FirstName(Bogus.DataSets.Name.Gender.Female) } }),
+            _ => new DemoChange(at, c => c with { Details = c.Details with { PreferredName = f.PickRandom(Nicknames) } }),
         };
     }
 }

@@ -1,0 +1,42 @@
+using CharityCMS.Clients;
+using CharityCMS.Demo;
+using CharityCMS.TestSupport;
+using CharityCMS.Workspaces;
+using Marten;
+
+namespace CharityCMS.Core.Tests.Demo;
+
+public class DemoSeedTests : DomainDatabase
+{
+    [Fact]
+    public async Task The_demo_seeds_two_charities_with_their_staff_and_about_200_valid_clients_each_and_only_once()
+    {
+        Assert.True(await Get<DemoSeed>().SeedAsync(default));
+        Assert.False(await Get<DemoSeed>().SeedAsync(default));
+
+        await using var platform = Store.QuerySession();
+        var workspaces = await platform.Query<Workspace>().OrderBy(w => w.Id).ToListAsync();
+        Assert.Equal(["northgate", "riverside"], workspaces.Select(w => w.Id));
+        Assert.Equal(["Northgate Rape Crisis Centre", "Riverside Women's Aid"], workspaces.Select(w => w.Name));
+        foreach (var workspace in workspaces)
+        {
+            var roles = (await platform.Query<Member>().Where(m => m.WorkspaceId == workspace.Id).ToListAsync()).SelectMany(m => m.Roles).ToHashSet();
+            Assert.Equal(Enum.GetValues<WorkspaceRole>().ToHashSet(), roles);
+
+            await using var tenant = Store.QuerySession(workspace.Id);
+            var clients = await tenant.Query<Client>().ToListAsync();
+            Assert.Equal(DemoSeed.ClientsPerWorkspace, clients.Count);
+            Assert.All(clients, c => Assert.StartsWith(workspace.ClientReferencePrefix + "-", c.Reference));
+            Assert.Contains(clients, c => c.Address?.DoNotDisclose == true);
+            Assert.Contains(clients, c => c.Contact.Phones.Any(p => !p.SafeToCall));
+            Assert.Contains(clients, c => c.Version > 1);
+        }
+    }
+
+    [Fact]
+    public void Demo_phone_numbers_all_come_from_Ofcoms_range_for_drama()
+    {
+        var registrations = new DemoClients(seed: 7, area: DemoStaff.Riverside).Generate(500, DateTimeOffset.UtcNow);
+        Assert.All(registrations.SelectMany(r => r.Command.Contact.Phones), p => Assert.StartsWith("07700 900", p.Number));
+    }
+}
