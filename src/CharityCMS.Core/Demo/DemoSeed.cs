@@ -12,7 +12,12 @@ namespace CharityCMS.Demo;
 /// and edited through the same command handlers staff use. Runs once: a second run finds the
 /// workspaces and does nothing.
 /// </summary>
-public sealed class DemoSeed(IDocumentStore store, ClientReferences references, IServiceProvider services, ILogger<DemoSeed> logger)
+public sealed class DemoSeed(
+    IDocumentStore store,
+    ClientReferences references,
+    IValidator<RegisterClient> registrationRules,
+    IValidator<ChangeClientDetails> editRules,
+    ILogger<DemoSeed> logger)
 {
     public const int ClientsPerWorkspace = 200;
 
@@ -27,8 +32,8 @@ public sealed class DemoSeed(IDocumentStore store, ClientReferences references, 
         await SeedWorkspacesAndStaffAsync(now, ct);
 
         var clock = new DemoClock(now);
-        var register = new RegisterClientHandler(store, Validator<RegisterClient>(), references, clock);
-        var change = new ChangeClientDetailsHandler(store, Validator<ChangeClientDetails>(), clock);
+        var register = new RegisterClientHandler(store, registrationRules, references, clock);
+        var change = new ChangeClientDetailsHandler(store, editRules, clock);
         foreach (var ((slug, name, _), index) in DemoStaff.Workspaces.Select((w, i) => (w, i)))
         {
             var caseworkers = DemoStaff.People
@@ -85,8 +90,6 @@ public sealed class DemoSeed(IDocumentStore store, ClientReferences references, 
 
     private static WorkspaceAccess AccessFor(string workspace, string name, Member member) =>
         new(workspace, name, member.AsStaff(), member.Roles.ToHashSet());
-
-    private IValidator<T> Validator<T>() => (IValidator<T>)services.GetService(typeof(IValidator<T>))!;
 
     /// <summary>Lets the seed date each registration in the past, so the demo has two years of history.</summary>
     private sealed class DemoClock(DateTimeOffset now) : TimeProvider

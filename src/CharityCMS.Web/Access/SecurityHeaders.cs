@@ -23,7 +23,9 @@ internal static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            if (!IsStaticAsset(context.Request.Path))
+            // Static assets come with their own caching headers; everything else (pages, status pages,
+            // endpoints that say nothing) is never stored.
+            if (!headers.ContainsKey("Cache-Control"))
             {
                 headers.CacheControl = "no-store";
                 headers.Pragma = "no-cache";
@@ -32,8 +34,4 @@ internal static class SecurityHeaders
         });
         await next();
     });
-
-    private static bool IsStaticAsset(PathString path) =>
-        path.StartsWithSegments("/_content") || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/js") ||
-        Path.HasExtension(path.Value) && !path.StartsWithSegments("/jobs");
 }

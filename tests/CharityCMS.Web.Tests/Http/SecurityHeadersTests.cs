@@ -26,6 +26,15 @@ public class SecurityHeadersTests(CharityApp app) : IClassFixture<CharityApp>
     }
 
     [Fact]
+    public async Task Static_assets_keep_their_own_caching_header()
+    {
+        using var response = await app.ClientFor(null).GetAsync("/_content/MudBlazor/MudBlazor.min.css");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(response.Headers.CacheControl);
+        Assert.False(response.Headers.CacheControl.NoStore);
+    }
+
+    [Fact]
     public async Task Blazor_adds_no_second_content_security_policy()
     {
         using var response = await app.ClientFor(null).GetAsync("/signin/dev");
