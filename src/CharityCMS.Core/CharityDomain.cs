@@ -1,7 +1,10 @@
 using CharityCMS.Audit;
+using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Demo;
+using CharityCMS.Notifications;
 using CharityCMS.Reporting;
+using CharityCMS.Settings;
 using CharityCMS.SignIn;
 using CharityCMS.Storage;
 using CharityCMS.Workspaces;
@@ -35,6 +38,12 @@ public static class CharityDomain
         services.AddSingleton<ChangeClientDetailsHandler>();
         services.AddSingleton<FindClientsHandler>();
         services.AddSingleton<ClientRecords>();
+
+        services.AddSingleton<CaseworkSettingsStore>();
+        services.AddSingleton<NotificationInbox>();
+        services.AddSingleton<CaseWorkers>();
+        services.AddSingleton<CaseloadGuard>();
+        services.AddSingleton<OpenCaseHandler>();
 
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<CountClientsPerWorkspace>();

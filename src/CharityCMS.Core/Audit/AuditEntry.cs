@@ -11,6 +11,8 @@ public enum AuditAction
     MemberJoined,
     MemberRolesChanged,
     MemberRemoved,
+    BreakGlassOpening,
+    ConfidentialAddressRevealed,
 }
 
 /// <summary>

@@ -44,7 +44,7 @@ public sealed class ClientPersonalDetailsValidator : AbstractValidator<ClientPer
             .MaximumLength(50).WithMessage("The language can be at most 50 characters.").PlainText();
     }
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private static DateOnly Today(TimeProvider clock) => UkCalendar.Today(clock);
 }
 
 public sealed class PhoneNumberValidator : AbstractValidator<PhoneNumber>

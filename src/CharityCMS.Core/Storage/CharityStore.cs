@@ -1,5 +1,8 @@
 using CharityCMS.Audit;
+using CharityCMS.Cases;
 using CharityCMS.Clients;
+using CharityCMS.Notifications;
+using CharityCMS.Settings;
 using CharityCMS.Reporting;
 using CharityCMS.SignIn;
 using CharityCMS.Workspaces;
@@ -38,6 +41,9 @@ public static class CharityStore
 
         WorkspaceStorage.Register(options);
         ClientStorage.Register(options);
+        CaseStorage.Register(options);
+        options.Schema.For<CaseworkSettings>();
+        NotificationStorage.Register(options);
         AuditStorage.Register(options);
         ReportingStorage.Register(options);
         DataProtectionKeyStorage.Register(options);

@@ -73,7 +73,7 @@ public static class JobsSetup
         public Task StartAsync(CancellationToken ct)
         {
             jobs.AddOrUpdate<CountClientsPerWorkspace>(CountClientsPerWorkspace.JobId, job => job.RunAsync(CancellationToken.None),
-                options.Value.ClientCountSchedule, new RecurringJobOptions { TimeZone = UkTime.London });
+                options.Value.ClientCountSchedule, new RecurringJobOptions { TimeZone = UkCalendar.London });
             return Task.CompletedTask;
         }
 

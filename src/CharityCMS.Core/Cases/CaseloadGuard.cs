@@ -1,0 +1,73 @@
+using CharityCMS.Audit;
+using CharityCMS.Clients;
+using CharityCMS.Notifications;
+using CharityCMS.Workspaces;
+using FluentValidation;
+using Marten;
+
+namespace CharityCMS.Cases;
+
+/// <summary>
+/// Need to know. Managers reach every client in the workspace; a caseworker reaches the clients on
+/// her own caseload (an open case allocated to her, or a client she registered herself) and, for a
+/// few hours, a client she opened "break-glass" with a stated reason, which is audited and tells
+/// the managers.
+/// </summary>
+public sealed class CaseloadGuard(IDocumentStore store, NotificationInbox inbox, TimeProvider clock)
+{
+    public static readonly TimeSpan BreakGlassLasts = TimeSpan.FromHours(4);
+    public const int ReasonMinimumLength = 10;
+    public const int ReasonMaximumLength = 500;
+
+    public static async Task<bool> MayReachAsync(IQuerySession session, WorkspaceAccess access, Guid clientId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (access.Has(WorkspaceRole.Manager)) return true;
+        if (!access.Has(WorkspaceRole.Caseworker)) return false;
+        var memberId = access.Member.Id;
+        if (await session.Query<Case>().AnyAsync(c => c.ClientId == clientId && c.WorkerId == memberId && c.Status == CaseStatus.Open, ct)) return true;
+        if (await session.Query<Client>().AnyAsync(c => c.Id == clientId && c.RegisteredBy.Id == memberId, ct)) return true;
+        var grant = await session.LoadAsync<BreakGlassGrant>(BreakGlassGrant.IdFor(memberId, clientId), ct);
+        return grant is not null && grant.Until > now;
+    }
+
+    /// <summary>Refuses the call when the client is outside the member's caseload and she has not broken the glass.</summary>
+    public async Task RequireAsync(IQuerySession session, WorkspaceAccess access, Guid clientId, CancellationToken ct)
+    {
+        if (!await MayReachAsync(session, access, clientId, clock.GetUtcNow(), ct)) throw new OutsideCaseloadException();
+    }
+
+    public async Task<bool> MayReachAsync(WorkspaceAccess access, Guid clientId, CancellationToken ct)
+    {
+        await using var session = store.QuerySession(access.WorkspaceId);
+        return await MayReachAsync(session, access, clientId, clock.GetUtcNow(), ct);
+    }
+
+    /// <summary>Opens a client outside the caseload for a while, with a reason; audited, and every manager is told.</summary>
+    public async Task BreakGlassAsync(WorkspaceAccess access, Guid clientId, string reason, CancellationToken ct)
+    {
+        access.Require(WorkspaceRoles.ClientRecords, "open client records");
+        var stated = Text.TidyOrNull(reason, keepLineBreaks: true);
+        if (stated is null || stated.Length < ReasonMinimumLength)
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("Reason", $"Say why you need this record (at least {ReasonMinimumLength} characters).")]);
+        if (stated.Length > ReasonMaximumLength)
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("Reason", $"Keep the reason under {ReasonMaximumLength} characters.")]);
+
+        await using var session = store.LightweightSession(access.WorkspaceId);
+        var client = await session.LoadAsync<Client>(clientId, ct) ?? throw new ClientNotFoundException();
+        var now = clock.GetUtcNow();
+        session.Store(new BreakGlassGrant(BreakGlassGrant.IdFor(access.Member.Id, clientId), access.Member.Id, clientId, stated, now, now + BreakGlassLasts));
+        session.Insert(AuditEntry.By(access.Member, access.WorkspaceId, AuditAction.BreakGlassOpening, clientId, now, stated));
+        await inbox.NotifyManagersAsync(session, access.WorkspaceId, NotificationKind.BreakGlassOpening, $"{clientId:N}:{access.Member.Id:N}:{now:yyyyMMddHHmmss}",
+            $"{access.Member.Name} opened {client.Reference} outside her caseload.", $"/clients/{clientId}", ct);
+        await session.SaveChangesAsync(ct);
+    }
+}
+
+/// <summary>A caseworker's time-limited reach to one client outside her caseload, and why.</summary>
+public sealed record BreakGlassGrant(string Id, Guid MemberId, Guid ClientId, string Reason, DateTimeOffset At, DateTimeOffset Until)
+{
+    public static string IdFor(Guid memberId, Guid clientId) => $"{memberId:N}:{clientId:N}";
+}
+
+/// <summary>The client is not on the member's caseload; opening her record needs a stated reason first.</summary>
+public sealed class OutsideCaseloadException() : Exception("This client is not on your caseload. Say why you need the record to open it.");
