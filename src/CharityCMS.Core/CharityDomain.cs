@@ -44,6 +44,15 @@ public static class CharityDomain
         services.AddSingleton<CaseWorkers>();
         services.AddSingleton<CaseloadGuard>();
         services.AddSingleton<OpenCaseHandler>();
+        services.AddSingleton<CaseStreams>();
+        services.AddSingleton<CaseQueries>();
+        services.AddSingleton<AllocateCaseHandler>();
+        services.AddSingleton<CloseCaseHandler>();
+        services.AddSingleton<ContactLogHandler>();
+        services.AddSingleton<RecordIncidentHandler>();
+        services.AddSingleton<OnwardReferralsHandler>();
+        services.AddSingleton<CaseDetailsHandler>();
+        services.AddSingleton<SafetyPlanHandler>();
 
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<CountClientsPerWorkspace>();

@@ -9,13 +9,15 @@ namespace CharityCMS.Cases;
 
 /// <summary>
 /// Need to know. Managers reach every client in the workspace; a caseworker reaches the clients on
-/// her own caseload (an open case allocated to her, or a client she registered herself) and, for a
+/// her own caseload (a case allocated to her, open or closed in the last <see cref="ClosedCasesStayFor"/>,
+/// or a client she registered herself) and, for a
 /// few hours, a client she opened "break-glass" with a stated reason, which is audited and tells
 /// the managers.
 /// </summary>
 public sealed class CaseloadGuard(IDocumentStore store, NotificationInbox inbox, TimeProvider clock)
 {
     public static readonly TimeSpan BreakGlassLasts = TimeSpan.FromHours(4);
+    public static readonly TimeSpan ClosedCasesStayFor = TimeSpan.FromDays(30);
     public const int ReasonMinimumLength = 10;
     public const int ReasonMaximumLength = 500;
 
@@ -24,7 +26,9 @@ public sealed class CaseloadGuard(IDocumentStore store, NotificationInbox inbox,
         if (access.Has(WorkspaceRole.Manager)) return true;
         if (!access.Has(WorkspaceRole.Caseworker)) return false;
         var memberId = access.Member.Id;
-        if (await session.Query<Case>().AnyAsync(c => c.ClientId == clientId && c.WorkerId == memberId && c.Status == CaseStatus.Open, ct)) return true;
+        var hers = await session.Query<Case>().Where(c => c.ClientId == clientId && c.WorkerId == memberId).ToListAsync(ct);
+        var closedSince = UkCalendar.DateOf(now - ClosedCasesStayFor);
+        if (hers.Any(c => c.IsOpen || c.ClosedOn >= closedSince)) return true;
         if (await session.Query<Client>().AnyAsync(c => c.Id == clientId && c.RegisteredBy.Id == memberId, ct)) return true;
         var grant = await session.LoadAsync<BreakGlassGrant>(BreakGlassGrant.IdFor(memberId, clientId), ct);
         return grant is not null && grant.Until > now;

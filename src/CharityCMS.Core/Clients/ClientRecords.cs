@@ -1,5 +1,7 @@
 using CharityCMS.Audit;
+using CharityCMS.Cases;
 using CharityCMS.Workspaces;
+using FluentValidation;
 using Marten;
 
 namespace CharityCMS.Clients;
@@ -13,11 +15,15 @@ public sealed class AuditUnavailableException(Exception inner)
 
 /// <summary>
 /// Opens client records. Every opening is written to the audit trail, and committed, before the
-/// record is returned: if the audit write fails the caller gets no record.
+/// record is returned: if the audit write fails the caller gets no record. A caseworker reaches
+/// only her caseload (see <see cref="CaseloadGuard"/>).
 /// </summary>
-public sealed class ClientRecords(IDocumentStore store, TimeProvider clock)
+public sealed class ClientRecords(IDocumentStore store, CaseloadGuard guard, TimeProvider clock)
 {
+    public const int RevealReasonMinimumLength = 10;
+
     /// <returns>The record, or null when no such client exists in the member's workspace.</returns>
+    /// <exception cref="OutsideCaseloadException">She is not on the member's caseload.</exception>
     public async Task<ClientRecordView?> OpenAsync(WorkspaceAccess access, Guid clientId, CancellationToken ct)
     {
         access.Require(WorkspaceRoles.ClientRecords, "open client records");
@@ -25,8 +31,37 @@ public sealed class ClientRecords(IDocumentStore store, TimeProvider clock)
         await using var session = store.LightweightSession(access.WorkspaceId);
         var client = await session.LoadAsync<Client>(clientId, ct);
         if (client is null) return null;
+        await guard.RequireAsync(session, access, clientId, ct);
 
-        session.Insert(AuditEntry.By(access.Member, access.WorkspaceId, AuditAction.ClientRecordOpened, clientId, clock.GetUtcNow()));
+        await CommitAuditAsync(session, AuditEntry.By(access.Member, access.WorkspaceId, AuditAction.ClientRecordOpened, clientId, clock.GetUtcNow()), ct);
+
+        var events = await session.Events.FetchStreamAsync(clientId, token: ct);
+        return new ClientRecordView(client, ClientHistory.From(events.Select(e => e.Data)));
+    }
+
+    /// <summary>
+    /// Shows a confidential address (do not disclose, refuge) to one member, once, for a stated
+    /// reason. The reveal is audited with the reason before the address is returned.
+    /// </summary>
+    public async Task<PostalAddress?> RevealAddressAsync(WorkspaceAccess access, Guid clientId, string reason, CancellationToken ct)
+    {
+        access.Require(WorkspaceRoles.ClientRecords, "see client addresses");
+        var stated = Text.TidyOrNull(reason, keepLineBreaks: true);
+        if (stated is null || stated.Length < RevealReasonMinimumLength || stated.Length > 500)
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("Reason",
+                $"Say why you need to see this address ({RevealReasonMinimumLength} to 500 characters).")]);
+
+        await using var session = store.LightweightSession(access.WorkspaceId);
+        var client = await session.LoadAsync<Client>(clientId, ct) ?? throw new ClientNotFoundException();
+        await guard.RequireAsync(session, access, clientId, ct);
+        await CommitAuditAsync(session, AuditEntry.By(access.Member, access.WorkspaceId, AuditAction.ConfidentialAddressRevealed, clientId, clock.GetUtcNow(), stated), ct);
+        return client.Address;
+    }
+
+    /// <summary>Commits an audit entry on its own, before anything it records is shown; a failure shows nothing.</summary>
+    internal static async Task CommitAuditAsync(IDocumentSession session, AuditEntry entry, CancellationToken ct)
+    {
+        session.Insert(entry);
         try
         {
             await session.SaveChangesAsync(ct);
@@ -35,9 +70,6 @@ public sealed class ClientRecords(IDocumentStore store, TimeProvider clock)
         {
             throw new AuditUnavailableException(e);
         }
-
-        var events = await session.Events.FetchStreamAsync(clientId, token: ct);
-        return new ClientRecordView(client, ClientHistory.From(events.Select(e => e.Data)));
     }
 
     /// <summary>How many clients the member's workspace has registered.</summary>

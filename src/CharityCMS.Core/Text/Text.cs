@@ -7,6 +7,9 @@ public static partial class Text
 {
     public static string Tidy(string value) => Spaces().Replace(value.Trim(), " ");
 
+    /// <summary>A note as written: line breaks kept (in one form), only the ends trimmed.</summary>
+    public static string Note(string value) => value.Trim().ReplaceLineEndings("\n");
+
     public static string? TidyOrNull(string? value, bool keepLineBreaks = false)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;

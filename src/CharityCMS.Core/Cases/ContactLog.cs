@@ -1,0 +1,44 @@
+using CharityCMS.Workspaces;
+using FluentValidation;
+
+namespace CharityCMS.Cases;
+
+/// <summary>A contact with the client, or an attempt, as the worker records it.</summary>
+public sealed record LogContact(Guid CaseId, ContactMethod Method, bool Successful, DateTimeOffset OccurredAt, int? DurationMinutes, string? PhoneNumber, string Note);
+
+/// <summary>A correction to a saved contact note. The original stays; the correction points at it.</summary>
+public sealed record AmendContactNote(Guid CaseId, Guid ContactId, string Note);
+
+public sealed class LogContactValidator : AbstractValidator<LogContact>
+{
+    public LogContactValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.Method).IsInEnum().WithMessage("Choose how you made contact.");
+        RuleFor(x => x.OccurredAt).Must(at => at <= clock.GetUtcNow().AddMinutes(5)).WithMessage("A contact cannot be in the future.")
+            .Must(at => at.Year >= 2000).WithMessage("Check the date of the contact.");
+        RuleFor(x => x.DurationMinutes).InclusiveBetween(0, 600).When(x => x.DurationMinutes is not null)
+            .WithMessage("Give the duration in minutes, up to 600 (10 hours).");
+        RuleFor(x => x.Note).RequiredNote("note");
+    }
+}
+
+public sealed class AmendContactNoteValidator : AbstractValidator<AmendContactNote>
+{
+    public AmendContactNoteValidator() => RuleFor(x => x.Note).RequiredNote("correction");
+}
+
+public sealed class ContactLogHandler(CaseStreams cases, IValidator<LogContact> logRules, IValidator<AmendContactNote> amendRules)
+{
+    /// <summary>Logs the contact; refused with the reason when the method is not safe for her.</summary>
+    public async Task<Case> LogAsync(WorkspaceAccess access, LogContact command, CancellationToken ct)
+    {
+        await logRules.ValidateAndThrowAsync(command, ct);
+        return await cases.AppendAsync(access, command.CaseId, null, d => [d.Case.LogContact(command, d)], ct);
+    }
+
+    public async Task<Case> AmendAsync(WorkspaceAccess access, AmendContactNote command, CancellationToken ct)
+    {
+        await amendRules.ValidateAndThrowAsync(command, ct);
+        return await cases.AppendAsync(access, command.CaseId, null, d => [d.Case.AmendContactNote(command.ContactId, command.Note, d.By, d.At)], ct);
+    }
+}

@@ -1,0 +1,292 @@
+using CharityCMS.Audit;
+using CharityCMS.Cases;
+using CharityCMS.Clients;
+using CharityCMS.Notifications;
+using CharityCMS.TestSupport;
+using CharityCMS.Workspaces;
+using FluentValidation;
+using Marten;
+
+namespace CharityCMS.Core.Tests.Cases;
+
+public class CaseworkTests : CaseDatabase
+{
+    private ContactLogHandler Contacts => Get<ContactLogHandler>();
+
+    [Fact]
+    public async Task A_contact_by_a_safe_method_is_logged_and_counts_as_the_last_contact()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+
+        var updated = await Contacts.LogAsync(Caseworker, Contact(caseId, ContactMethod.Call), default);
+
+        var contact = Assert.Single(updated.Contacts);
+        Assert.Equal(ContactMethod.Call, contact.Method);
+        Assert.Equal(contact.OccurredAt, updated.LastContactAt);
+    }
+
+    [Fact]
+    public async Task A_voicemail_on_a_number_where_it_is_unsafe_is_refused_and_nothing_is_recorded()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+
+        var refused = await Assert.ThrowsAsync<CaseworkRuleException>(() => Contacts.LogAsync(Caseworker, Contact(caseId, ContactMethod.Voicemail), default));
+
+        Assert.Contains("voicemail", refused.Message);
+        await using var session = Store.QuerySession(Workspace.Id);
+        Assert.Single(await session.Events.FetchStreamAsync(caseId));
+    }
+
+    [Fact]
+    public async Task A_letter_to_a_do_not_disclose_address_is_refused()
+    {
+        var registration = SampleClients.Registration();
+        var (_, caseId) = await ClientWithCaseAsync(registration with { Address = registration.Address! with { DoNotDisclose = true } });
+
+        var refused = await Assert.ThrowsAsync<CaseworkRuleException>(() => Contacts.LogAsync(Caseworker, Contact(caseId, ContactMethod.Letter, phone: null), default));
+
+        Assert.Contains("do not disclose", refused.Message);
+    }
+
+    [Fact]
+    public async Task An_attempt_is_logged_but_is_not_a_contact()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+
+        var updated = await Contacts.LogAsync(Caseworker, Contact(caseId, ContactMethod.Call, successful: false), default);
+
+        Assert.Single(updated.Contacts);
+        Assert.Null(updated.LastContactAt);
+    }
+
+    [Fact]
+    public async Task A_correction_is_a_new_entry_pointing_at_the_original_which_stays_as_it_was()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+        var logged = await Contacts.LogAsync(Caseworker, Contact(caseId, ContactMethod.Call), default);
+        var original = logged.Contacts.Single();
+
+        var amended = await Contacts.AmendAsync(Caseworker, new AmendContactNote(caseId, original.Id, "She asked to be called on Tuesdays."), default);
+
+        Assert.Equal(2, amended.Contacts.Count);
+        Assert.Equal(original, amended.Contacts[0]);
+        Assert.Equal(original.Id, amended.Contacts[1].AmendsContactId);
+        Assert.Equal("She asked to be called on Tuesdays.", amended.Contacts[1].Note);
+    }
+
+    [Fact]
+    public async Task Script_in_a_note_is_kept_as_the_text_typed()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+        const string note = "<script>alert('x')</script> said she is safe";
+
+        var updated = await Contacts.LogAsync(Caseworker, Contact(caseId, ContactMethod.Visit, phone: null) with { Note = note }, default);
+
+        Assert.Equal(note, updated.Contacts.Single().Note);
+    }
+
+    [Theory]
+    [InlineData(1, "future")]
+    [InlineData(-100000, "date")]
+    public async Task A_contact_dated_impossibly_is_refused_with_a_message(int daysFromNow, string expected)
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+        var command = Contact(caseId, ContactMethod.Visit, phone: null) with { OccurredAt = Clock.GetUtcNow().AddDays(daysFromNow) };
+
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => Contacts.LogAsync(Caseworker, command, default));
+
+        Assert.Contains(expected, refused.Errors.Single().ErrorMessage);
+    }
+
+    [Fact]
+    public async Task An_over_long_note_is_refused()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+        var command = Contact(caseId, ContactMethod.Visit, phone: null) with { Note = new string('a', 4001) };
+
+        await Assert.ThrowsAsync<ValidationException>(() => Contacts.LogAsync(Caseworker, command, default));
+    }
+
+    [Fact]
+    public async Task A_transfer_needs_a_handover_note_and_moves_the_case_to_the_new_worker()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+        var other = (await Workspace.AddMemberAsync("Aisha Worker", WorkspaceRole.Caseworker)).Access;
+        var allocate = Get<AllocateCaseHandler>();
+
+        await Assert.ThrowsAsync<CaseworkRuleException>(() => allocate.HandleAsync(Manager, new AllocateCase(caseId, 1, other.Member.Id, null), default));
+        var moved = await allocate.HandleAsync(Manager, new AllocateCase(caseId, 1, other.Member.Id, "She prefers mornings."), default);
+
+        Assert.Equal(other.Member.Id, moved.WorkerId);
+    }
+
+    [Fact]
+    public async Task A_stale_transfer_is_refused_with_who_changed_the_case()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+        var other = (await Workspace.AddMemberAsync("Aisha Worker", WorkspaceRole.Caseworker)).Access;
+        await Get<RecordIncidentHandler>().HandleAsync(Caseworker, new RecordIncident(caseId, UkCalendar.Today(Clock), true, "PR-1", "Threats by text."), default);
+
+        var refused = await Assert.ThrowsAsync<CaseChangedElsewhereException>(() =>
+            Get<AllocateCaseHandler>().HandleAsync(Manager, new AllocateCase(caseId, 1, other.Member.Id, "Handover"), default));
+
+        Assert.Equal("Hannah Worker", refused.ChangedBy);
+    }
+
+    [Fact]
+    public async Task A_case_cannot_be_allocated_to_someone_outside_the_workspace()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+        var elsewhere = await TestWorkspace.CreateAsync(Store);
+        var stranger = (await elsewhere.AddMemberAsync("Other Charity", WorkspaceRole.Caseworker)).Access;
+
+        await Assert.ThrowsAsync<CaseworkRuleException>(() =>
+            Get<AllocateCaseHandler>().HandleAsync(Manager, new AllocateCase(caseId, 1, stranger.Member.Id, "Handover"), default));
+    }
+
+    [Fact]
+    public async Task A_closed_case_takes_no_more_contacts_and_shows_the_change_in_outcomes()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+        await Get<CaseDetailsHandler>().RecordOutcomesAsync(Caseworker, new RecordOutcomes(caseId, OutcomeStage.Intake, new OutcomeScores(2, 1, 3, 2)), default);
+
+        var closed = await Get<CloseCaseHandler>().HandleAsync(Caseworker,
+            new CloseCase(caseId, 2, CaseClosureReason.SupportCompleted, null, UkCalendar.Today(Clock), new OutcomeScores(8, 7, 7, 9)), default);
+
+        Assert.Equal(CaseStatus.Closed, closed.Status);
+        Assert.Equal(6, closed.ExitOutcomes!.FeelsSafe - closed.IntakeOutcomes!.FeelsSafe);
+        await Assert.ThrowsAsync<CaseworkRuleException>(() => Contacts.LogAsync(Caseworker, Contact(caseId, ContactMethod.Visit, phone: null), default));
+    }
+
+    [Fact]
+    public async Task Exit_outcomes_need_intake_outcomes_to_compare_with()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+
+        await Assert.ThrowsAsync<CaseworkRuleException>(() =>
+            Get<CaseDetailsHandler>().RecordOutcomesAsync(Caseworker, new RecordOutcomes(caseId, OutcomeStage.Exit, new OutcomeScores(5, 5, 5, 5)), default));
+    }
+
+    [Fact]
+    public async Task A_safety_plan_action_is_reviewed_with_history_and_sets_the_next_review()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+        var plan = Get<SafetyPlanHandler>();
+        var today = UkCalendar.Today(Clock);
+        var added = await plan.AddAsync(Caseworker, new AddSafetyPlanAction(caseId, "Panic alarm fitted", "Police", today.AddDays(7)), default);
+        var actionId = added.SafetyPlan.Single().Id;
+
+        var reviewed = await plan.ReviewAsync(Caseworker, new ReviewSafetyPlanAction(caseId, actionId, SafetyActionStatus.InProgress, today.AddDays(3), "Booked for Friday"), default);
+
+        var action = reviewed.SafetyPlan.Single();
+        Assert.Equal(2, action.Reviews.Count);
+        Assert.Equal(today.AddDays(3), reviewed.NextSafetyPlanReviewOn);
+        var done = await plan.ReviewAsync(Caseworker, new ReviewSafetyPlanAction(caseId, actionId, SafetyActionStatus.Done, null, "Fitted"), default);
+        Assert.Null(done.NextSafetyPlanReviewOn);
+    }
+
+    [Fact]
+    public async Task The_timeline_lists_every_event_in_order_with_who_recorded_it()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await Contacts.LogAsync(Caseworker, Contact(caseId, ContactMethod.Call), default);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await Get<OnwardReferralsHandler>().MakeAsync(Caseworker, new MakeOnwardReferral(caseId, "Leeds Housing Options", OnwardReferralKind.Housing, null, UkCalendar.Today(Clock)), default);
+
+        var view = await Get<CaseQueries>().OpenAsync(Caseworker, caseId, default);
+
+        Assert.Equal([TimelineStrand.Allocation, TimelineStrand.Contacts, TimelineStrand.OnwardReferrals], view!.Timeline.Select(e => e.Strand));
+        Assert.Equal(["Grace Manager", "Hannah Worker", "Hannah Worker"], view.Timeline.Select(e => e.By.Name));
+    }
+
+    [Fact]
+    public async Task A_case_cannot_be_opened_under_a_service_the_workspace_does_not_run()
+    {
+        var client = await Get<RegisterClientHandler>().HandleAsync(Manager, SampleClients.Registration(), default);
+        await Get<Settings.CaseworkSettingsStore>().SaveAsync(Manager, Settings.CaseworkSettings.Default with { Services = [CaseService.Isva] }, default);
+
+        await Assert.ThrowsAsync<CaseworkRuleException>(() =>
+            Get<OpenCaseHandler>().HandleAsync(Manager, new OpenCase(client.ClientId, CaseService.Refuge, null, UkCalendar.Today(Clock)), default));
+    }
+}
+
+public class CaseloadAccessTests : CaseDatabase
+{
+    [Fact]
+    public async Task A_caseworker_cannot_open_a_client_outside_her_caseload_without_a_reason()
+    {
+        var other = (await Workspace.AddMemberAsync("Aisha Worker", WorkspaceRole.Caseworker)).Access;
+        var (clientId, caseId) = await ClientWithCaseAsync(worker: other);
+
+        await Assert.ThrowsAsync<OutsideCaseloadException>(() => Get<ClientRecords>().OpenAsync(Caseworker, clientId, default));
+        await Assert.ThrowsAsync<OutsideCaseloadException>(() => Get<CaseQueries>().OpenAsync(Caseworker, caseId, default));
+        await Assert.ThrowsAsync<OutsideCaseloadException>(() =>
+            Get<ContactLogHandler>().LogAsync(Caseworker, Contact(caseId, ContactMethod.Visit, phone: null), default));
+    }
+
+    [Fact]
+    public async Task A_manager_reaches_every_client_in_the_workspace()
+    {
+        var (clientId, _) = await ClientWithCaseAsync();
+
+        Assert.NotNull(await Get<ClientRecords>().OpenAsync(Manager, clientId, default));
+    }
+
+    [Fact]
+    public async Task Break_glass_without_a_reason_is_refused_and_grants_nothing()
+    {
+        var other = (await Workspace.AddMemberAsync("Aisha Worker", WorkspaceRole.Caseworker)).Access;
+        var (clientId, _) = await ClientWithCaseAsync(worker: other);
+
+        await Assert.ThrowsAsync<ValidationException>(() => Get<CaseloadGuard>().BreakGlassAsync(Caseworker, clientId, "  ", default));
+
+        await Assert.ThrowsAsync<OutsideCaseloadException>(() => Get<ClientRecords>().OpenAsync(Caseworker, clientId, default));
+    }
+
+    [Fact]
+    public async Task Break_glass_with_a_reason_opens_the_record_audits_it_and_tells_every_manager()
+    {
+        var other = (await Workspace.AddMemberAsync("Aisha Worker", WorkspaceRole.Caseworker)).Access;
+        var (clientId, _) = await ClientWithCaseAsync(worker: other);
+
+        await Get<CaseloadGuard>().BreakGlassAsync(Caseworker, clientId, "Covering the duty line; she called in crisis.", default);
+
+        Assert.NotNull(await Get<ClientRecords>().OpenAsync(Caseworker, clientId, default));
+        await using var session = Store.QuerySession(Workspace.Id);
+        var audit = await session.Query<AuditEntry>().SingleAsync(a => a.Action == AuditAction.BreakGlassOpening);
+        Assert.Equal(Caseworker.Member.Id, audit.ActorId);
+        Assert.Equal("Covering the duty line; she called in crisis.", audit.Detail);
+        var notice = Assert.Single(await Get<NotificationInbox>().LatestAsync(Manager, 10, default));
+        Assert.Equal(NotificationKind.BreakGlassOpening, notice.Kind);
+        Assert.DoesNotContain("Jane", notice.Text);
+    }
+
+    [Fact]
+    public async Task Break_glass_lapses_after_its_hours()
+    {
+        var other = (await Workspace.AddMemberAsync("Aisha Worker", WorkspaceRole.Caseworker)).Access;
+        var (clientId, _) = await ClientWithCaseAsync(worker: other);
+        await Get<CaseloadGuard>().BreakGlassAsync(Caseworker, clientId, "Covering the duty line today.", default);
+
+        Clock.Advance(CaseloadGuard.BreakGlassLasts + TimeSpan.FromMinutes(1));
+
+        await Assert.ThrowsAsync<OutsideCaseloadException>(() => Get<ClientRecords>().OpenAsync(Caseworker, clientId, default));
+    }
+
+    [Fact]
+    public async Task Revealing_a_confidential_address_needs_a_reason_and_is_audited()
+    {
+        var registration = SampleClients.Registration();
+        var (clientId, _) = await ClientWithCaseAsync(registration with { Address = registration.Address! with { DoNotDisclose = true } });
+        var records = Get<ClientRecords>();
+
+        await Assert.ThrowsAsync<ValidationException>(() => records.RevealAddressAsync(Caseworker, clientId, "", default));
+        var address = await records.RevealAddressAsync(Caseworker, clientId, "Arranging a locksmith visit.", default);
+
+        Assert.Equal("12 Test Street", address!.Line1);
+        await using var session = Store.QuerySession(Workspace.Id);
+        var audit = await session.Query<AuditEntry>().SingleAsync(a => a.Action == AuditAction.ConfidentialAddressRevealed);
+        Assert.Equal(clientId, audit.SubjectId);
+    }
+}
