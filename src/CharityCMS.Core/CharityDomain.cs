@@ -46,6 +46,7 @@ public static class CharityDomain
         services.AddSingleton<OpenCaseHandler>();
         services.AddSingleton<CaseStreams>();
         services.AddSingleton<CaseQueries>();
+        services.AddSingleton<Caseloads>();
         services.AddSingleton<AllocateCaseHandler>();
         services.AddSingleton<CloseCaseHandler>();
         services.AddSingleton<ContactLogHandler>();

@@ -27,6 +27,24 @@ public sealed class CaseQueries(IDocumentStore store, CaseloadGuard guard, TimeP
         return new CaseView(found, client, CaseTimeline.From(events.Select(e => e.Data)));
     }
 
+    /// <summary>The timeline again after a change, within the same (already audited) view.</summary>
+    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(WorkspaceAccess access, Case current, CancellationToken ct)
+    {
+        access.Require(WorkspaceRoles.ClientRecords, "open cases");
+        await using var session = store.QuerySession(access.WorkspaceId);
+        await guard.RequireAsync(session, access, current.ClientId, ct);
+        var events = await session.Events.FetchStreamAsync(current.Id, token: ct);
+        return CaseTimeline.From(events.Select(e => e.Data));
+    }
+
+    /// <summary>Whose case it is, without reading her record: for the break-glass prompt.</summary>
+    public async Task<Guid?> ClientOfAsync(WorkspaceAccess access, Guid caseId, CancellationToken ct)
+    {
+        access.Require(WorkspaceRoles.ClientRecords, "open cases");
+        await using var session = store.QuerySession(access.WorkspaceId);
+        return (await session.LoadAsync<Case>(caseId, ct))?.ClientId;
+    }
+
     public async Task<bool> ExistsAsync(WorkspaceAccess access, Guid caseId, CancellationToken ct)
     {
         access.Require(WorkspaceRoles.ClientRecords, "open cases");

@@ -42,18 +42,22 @@ public sealed class DemoSeed(
             var faker = new DemoClients(seed: 1000 + index, area: slug);
             var members = await MembersAsync(slug, ct);
             var registrations = faker.Generate(ClientsPerWorkspace, now);
+            var seeded = new List<DemoClient>();
             foreach (var (registration, i) in registrations.Select((r, i) => (r, i)))
             {
                 var worker = caseworkers[i % caseworkers.Count];
                 var access = AccessFor(slug, name, members[worker.ObjectId]);
                 clock.Now = registration.RegisteredAt;
                 var registered = await register.HandleAsync(access, registration.Command, ct);
+                seeded.Add(new DemoClient(access, registered.ClientId, registration.RegisteredAt));
                 if (registration.LaterChange is { } later)
                 {
                     clock.Now = later.At;
                     await change.HandleAsync(access, later.Apply(registered.ClientId, registration.Command), ct);
                 }
             }
+            clock.Now = now;
+            await new DemoCases(store, clock, seed: 2000 + index).SeedAsync(seeded, ct);
             logger.LogInformation("Seeded demo workspace {Workspace} with {Count} fictional clients", slug, registrations.Count);
         }
         return true;
@@ -90,11 +94,4 @@ public sealed class DemoSeed(
 
     private static WorkspaceAccess AccessFor(string workspace, string name, Member member) =>
         new(workspace, name, member.AsStaff(), member.Roles.ToHashSet());
-
-    /// <summary>Lets the seed date each registration in the past, so the demo has two years of history.</summary>
-    private sealed class DemoClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }

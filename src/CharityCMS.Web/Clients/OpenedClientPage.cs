@@ -1,3 +1,4 @@
+using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Web.Access;
 using Microsoft.AspNetCore.Components;
@@ -23,6 +24,9 @@ public abstract class OpenedClientPage : ComponentBase
     /// <summary>The opening could not be audited, so nothing is shown.</summary>
     protected bool AuditFailed { get; private set; }
 
+    /// <summary>She is not on the caseworker's caseload: the page offers break-glass instead of the record.</summary>
+    protected bool OutsideCaseload { get; private set; }
+
     private Guid opened;
 
     protected override async Task OnParametersSetAsync()
@@ -36,7 +40,7 @@ public abstract class OpenedClientPage : ComponentBase
     /// <summary>Reads the record (again, for an edit page's "reload the latest version").</summary>
     protected async Task OpenAsync()
     {
-        (View, AuditFailed) = (null, false);
+        (View, AuditFailed, OutsideCaseload) = (null, false, false);
         var access = await Current.GetAsync();
         if (!RendererInfo.IsInteractive)
         {
@@ -52,6 +56,10 @@ public abstract class OpenedClientPage : ComponentBase
         catch (AuditUnavailableException)
         {
             AuditFailed = true;
+        }
+        catch (OutsideCaseloadException)
+        {
+            OutsideCaseload = true;
         }
     }
 

@@ -1,3 +1,4 @@
+using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Demo;
 using CharityCMS.TestSupport;
@@ -30,6 +31,15 @@ public class DemoSeedTests : DomainDatabase
             Assert.Contains(clients, c => c.Address?.DoNotDisclose == true);
             Assert.Contains(clients, c => c.Contact.Phones.Any(p => !p.SafeToCall));
             Assert.Contains(clients, c => c.Version > 1);
+
+            var cases = await tenant.Query<Case>().ToListAsync();
+            Assert.InRange(cases.Count, clients.Count / 2, clients.Count);
+            Assert.Contains(cases, c => c.Status == CaseStatus.Closed && c.ExitOutcomes is not null);
+            Assert.Contains(cases, c => c.IsOpen && c.Worker is null);
+            Assert.Contains(cases, c => c.Contacts.Any(x => !x.Successful));
+            Assert.Contains(cases, c => c.Incidents.Any(i => i.ReportedToPolice));
+            Assert.Contains(cases, c => c.IsOpen && c.NextSafetyPlanReviewOn < UkCalendar.Today(TimeProvider.System));
+            Assert.Contains(cases, c => c.OnwardReferrals.Count > 0);
         }
     }
 

