@@ -1,3 +1,4 @@
+using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Demo;
 using CharityCMS.TestSupport;
@@ -21,12 +22,31 @@ public class BrowserApp : CharityApp
         await Services.GetRequiredService<DemoSeed>().SeedWorkspacesAndStaffAsync(CancellationToken.None);
     }
 
-    /// <summary>Registers a client in a demo workspace, as its manager would.</summary>
-    public async Task<ClientRegistration> RegisterClientAsync(string workspace, RegisterClient registration)
+    /// <summary>
+    /// Registers a client in a demo workspace, as its manager would; with <paramref name="allocateTo"/>,
+    /// also opens an IDVA case for her allocated to that worker, so she is on the worker's caseload.
+    /// </summary>
+    public async Task<ClientRegistration> RegisterClientAsync(string workspace, RegisterClient registration, string? allocateTo = null)
+    {
+        var access = await ManagerAsync(workspace);
+        var registered = await Services.GetRequiredService<RegisterClientHandler>().HandleAsync(access, registration, default);
+        if (allocateTo is not null) await OpenCaseAsync(workspace, registered.ClientId, allocateTo);
+        return registered;
+    }
+
+    /// <summary>Opens an IDVA case for the client, allocated to the named worker.</summary>
+    public async Task<Guid> OpenCaseAsync(string workspace, Guid clientId, string workerName)
+    {
+        await using var session = Store.QuerySession();
+        var worker = await session.Query<Member>().SingleAsync(m => m.WorkspaceId == workspace && m.DisplayName == workerName);
+        return await Services.GetRequiredService<OpenCaseHandler>().HandleAsync(await ManagerAsync(workspace),
+            new OpenCase(clientId, CaseService.Idva, worker.Id, UkCalendar.Today(TimeProvider.System)), default);
+    }
+
+    private async Task<WorkspaceAccess> ManagerAsync(string workspace)
     {
         await using var session = Store.QuerySession();
         var manager = await session.Query<Member>().FirstAsync(m => m.WorkspaceId == workspace && m.Roles.Contains(WorkspaceRole.Manager));
-        var access = new WorkspaceAccess(workspace, workspace, manager.AsStaff(), manager.Roles.ToHashSet());
-        return await Services.GetRequiredService<RegisterClientHandler>().HandleAsync(access, registration, default);
+        return new WorkspaceAccess(workspace, workspace, manager.AsStaff(), manager.Roles.ToHashSet());
     }
 }

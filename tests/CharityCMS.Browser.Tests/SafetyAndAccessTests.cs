@@ -63,7 +63,7 @@ public class SafetyAndAccessTests(Chromium chromium, BrowserApp app) : BrowserTe
     [Fact]
     public async Task Two_people_editing_one_record_the_second_save_is_refused_with_who_and_when_and_keeps_her_typing()
     {
-        var client = await RegisterAsync(DemoStaff.Riverside, "Conflict Testclient");
+        var client = await App.RegisterClientAsync(DemoStaff.Riverside, SampleClients.Registration("Conflict Testclient"), allocateTo: "Hannah Price");
         var hannah = await SignInAsync("Hannah Price");
         var grace = await SignInAsync("Grace Okoro");
         await GoToAsync(hannah, $"/clients/{client.ClientId}/edit");

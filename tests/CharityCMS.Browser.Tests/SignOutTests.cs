@@ -35,7 +35,7 @@ public class SignOutEverywhereTests(Chromium chromium, BrowserApp app) : Browser
     [Fact]
     public async Task Signing_out_in_one_tab_closes_the_record_open_in_another()
     {
-        var client = await App.RegisterClientAsync("riverside", CharityCMS.TestSupport.SampleClients.Registration("Two Tabs Testclient"));
+        var client = await App.RegisterClientAsync("riverside", CharityCMS.TestSupport.SampleClients.Registration("Two Tabs Testclient"), allocateTo: "Hannah Price");
         var first = await SignInAsync("Hannah Price");
         var second = await first.Context.NewPageAsync();
         await GoToAsync(second, $"/clients/{client.ClientId}");
