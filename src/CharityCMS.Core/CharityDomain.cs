@@ -2,6 +2,7 @@ using CharityCMS.Audit;
 using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Demo;
+using CharityCMS.LinkedPeople;
 using CharityCMS.Notifications;
 using CharityCMS.Reporting;
 using CharityCMS.Settings;
@@ -47,6 +48,7 @@ public static class CharityDomain
         services.AddSingleton<CaseStreams>();
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<Caseloads>();
+        services.AddSingleton<PeopleOnFileHandler>();
         services.AddSingleton<AllocateCaseHandler>();
         services.AddSingleton<CloseCaseHandler>();
         services.AddSingleton<ContactLogHandler>();

@@ -113,6 +113,31 @@ public class CaseworkTests(Chromium chromium, BrowserApp app) : BrowserTest(chro
     }
 
     [Fact]
+    public async Task A_perpetrator_recorded_on_her_file_shows_on_her_record_and_nowhere_in_the_client_list()
+    {
+        var client = await App.RegisterClientAsync(DemoStaff.Riverside, SampleClients.Registration("Sana Perpfile"), allocateTo: "Hannah Price");
+        var page = await SignInAsync("Hannah Price");
+        await GoToAsync(page, $"/clients/{client.ClientId}");
+
+        await page.Locator("#add-perpetrator").ClickAsync();
+        await page.GetByLabel("His name").FillAsync("Corvin Ashdown");
+        await page.GetByLabel("Bail or order conditions (optional)").FillAsync("Not to contact her directly or indirectly.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save perpetrator" }).ClickAsync();
+        await page.Locator(".perpetrator").GetByText("Corvin Ashdown").WaitForAsync();
+        await page.Locator("#add-child").ClickAsync();
+        await page.GetByLabel("Child's name").FillAsync("Lily");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save child" }).ClickAsync();
+        await page.Locator("#children").GetByText("Lily").WaitForAsync();
+        await AssertAccessibleAsync(page);
+        await ScreenshotAsync(page, "record-with-people-on-file");
+
+        await GoToAsync(page, "/clients");
+        await new ClientListPage(page).SearchAsync("Ashdown");
+        await page.GetByText("No client matches that search.").WaitForAsync();
+        Assert.DoesNotContain("Corvin", await page.ContentAsync());
+    }
+
+    [Fact]
     public async Task A_manager_sees_the_team_caseload_and_the_casework_settings()
     {
         var client = await App.RegisterClientAsync(DemoStaff.Riverside, SampleClients.Registration("Tara Teamview"));

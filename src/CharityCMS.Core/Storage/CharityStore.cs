@@ -1,6 +1,7 @@
 using CharityCMS.Audit;
 using CharityCMS.Cases;
 using CharityCMS.Clients;
+using CharityCMS.LinkedPeople;
 using CharityCMS.Notifications;
 using CharityCMS.Settings;
 using CharityCMS.Reporting;
@@ -42,6 +43,7 @@ public static class CharityStore
         WorkspaceStorage.Register(options);
         ClientStorage.Register(options);
         CaseStorage.Register(options);
+        LinkedPeopleStorage.Register(options);
         options.Schema.For<CaseworkSettings>();
         NotificationStorage.Register(options);
         AuditStorage.Register(options);
