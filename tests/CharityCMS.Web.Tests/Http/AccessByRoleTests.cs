@@ -1,4 +1,5 @@
 using System.Net;
+using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.TestSupport;
 using CharityCMS.Workspaces;
@@ -11,6 +12,7 @@ public sealed class RoleMatrixApp : CharityApp
 {
     public Dictionary<string, TestPerson?> People { get; } = [];
     public ClientRegistration Client { get; private set; } = null!;
+    public Guid CaseId { get; private set; }
     public const string ClientName = "Matrix Testclient";
 
     public override async Task InitializeAsync()
@@ -24,6 +26,8 @@ public sealed class RoleMatrixApp : CharityApp
         People["Anonymous"] = null;
         var caseworker = await workspace.AccessAsync(WorkspaceRole.Caseworker);
         Client = await Services.GetRequiredService<RegisterClientHandler>().HandleAsync(caseworker, SampleClients.Registration(ClientName), default);
+        CaseId = await Services.GetRequiredService<OpenCaseHandler>().HandleAsync(caseworker,
+            new OpenCase(Client.ClientId, CaseService.Idva, caseworker.Member.Id, UkCalendar.Today(TimeProvider.System)), default);
     }
 }
 
@@ -38,6 +42,11 @@ public class AccessByRoleTests(RoleMatrixApp app) : IClassFixture<RoleMatrixApp>
         ("/clients/new", [401, 200, 200, 403, 403, 403, 403]),
         ("/clients/{client}", [401, 200, 200, 403, 403, 403, 403]),
         ("/clients/{client}/edit", [401, 200, 200, 403, 403, 403, 403]),
+        ("/clients/{client}/cases/new", [401, 200, 200, 403, 403, 403, 403]),
+        ("/cases/{case}", [401, 200, 200, 403, 403, 403, 403]),
+        ("/caseload", [401, 200, 200, 403, 403, 403, 403]),
+        ("/caseload/team", [401, 403, 200, 403, 403, 403, 403]),
+        ("/settings/casework", [401, 403, 200, 403, 403, 403, 403]),
         ("/workspace/members", [401, 403, 403, 403, 200, 403, 403]),
         ("/platform/workspaces", [401, 403, 403, 403, 403, 200, 403]),
         ("/jobs", [401, 403, 403, 403, 403, 200, 403]),
@@ -61,7 +70,7 @@ public class AccessByRoleTests(RoleMatrixApp app) : IClassFixture<RoleMatrixApp>
     [MemberData(nameof(Cases))]
     public async Task Each_page_and_endpoint_answers_each_role_as_the_matrix_says(string path, string who, int expected)
     {
-        var (status, _) = await app.ClientFor(app.People[who]).FetchAsync(path.Replace("{client}", app.Client.ClientId.ToString()));
+        var (status, _) = await app.ClientFor(app.People[who]).FetchAsync(path.Replace("{client}", app.Client.ClientId.ToString()).Replace("{case}", app.CaseId.ToString()));
         Assert.Equal((HttpStatusCode)expected, status);
     }
 
@@ -72,7 +81,7 @@ public class AccessByRoleTests(RoleMatrixApp app) : IClassFixture<RoleMatrixApp>
     public async Task No_client_data_reaches_anyone_without_a_client_role(string who)
     {
         var client = app.ClientFor(app.People[who]);
-        foreach (var path in new[] { "/", "/clients", $"/clients/{app.Client.ClientId}", $"/clients/{app.Client.ClientId}/edit" })
+        foreach (var path in new[] { "/", "/clients", $"/clients/{app.Client.ClientId}", $"/clients/{app.Client.ClientId}/edit", $"/cases/{app.CaseId}", "/caseload" })
         {
             var (_, body) = await client.FetchAsync(path);
             Assert.DoesNotContain(RoleMatrixApp.ClientName, body);

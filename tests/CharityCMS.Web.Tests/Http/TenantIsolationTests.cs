@@ -1,5 +1,6 @@
 using System.Net;
 using CharityCMS.Audit;
+using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.TestSupport;
 using CharityCMS.Workspaces;
@@ -11,7 +12,7 @@ namespace CharityCMS.Web.Tests.Http;
 public class TenantIsolationTests(CharityApp app) : IClassFixture<CharityApp>
 {
     [Fact]
-    public async Task A_member_of_one_workspace_opening_the_address_of_another_workspaces_client_gets_not_found()
+    public async Task A_member_of_one_workspace_opening_another_workspaces_client_or_case_gets_not_found()
     {
         var riverside = await app.WorkspaceAsync();
         var northgate = await app.WorkspaceAsync();
@@ -19,9 +20,11 @@ public class TenantIsolationTests(CharityApp app) : IClassFixture<CharityApp>
         var northgateWorker = await northgate.AccessAsync(WorkspaceRole.Caseworker);
         var northgateClient = await app.Services.GetRequiredService<RegisterClientHandler>()
             .HandleAsync(northgateWorker, SampleClients.Registration("Northgate Onlyclient"), default);
+        var northgateCase = await app.Services.GetRequiredService<OpenCaseHandler>().HandleAsync(northgateWorker,
+            new OpenCase(northgateClient.ClientId, CaseService.Isva, null, UkCalendar.Today(TimeProvider.System)), default);
         var client = app.ClientFor(riversideManager);
 
-        foreach (var path in new[] { $"/clients/{northgateClient.ClientId}", $"/clients/{northgateClient.ClientId}/edit" })
+        foreach (var path in new[] { $"/clients/{northgateClient.ClientId}", $"/clients/{northgateClient.ClientId}/edit", $"/clients/{northgateClient.ClientId}/cases/new", $"/cases/{northgateCase}" })
         {
             var (status, body) = await client.FetchAsync(path);
             Assert.Equal(HttpStatusCode.NotFound, status);
