@@ -2,6 +2,7 @@ using CharityCMS.Audit;
 using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Notifications;
+using CharityCMS.Reminders;
 using CharityCMS.Settings;
 using CharityCMS.Reporting;
 using CharityCMS.SignIn;
@@ -44,6 +45,7 @@ public static class CharityStore
         CaseStorage.Register(options);
         options.Schema.For<CaseworkSettings>();
         NotificationStorage.Register(options);
+        ReminderStorage.Register(options);
         AuditStorage.Register(options);
         ReportingStorage.Register(options);
         DataProtectionKeyStorage.Register(options);
