@@ -4,6 +4,7 @@ using CharityCMS.Reminders;
 using CharityCMS.Risk;
 using CharityCMS.TestSupport;
 using CharityCMS.Workspaces;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using MimeKit;
@@ -129,6 +130,20 @@ public class ReminderDigestTests : DomainDatabase
 
         Assert.Equal(0, await Get<ReminderDigest>().SendAsync(workspace.Id, default));
         Assert.Empty(smtp.Messages);
+    }
+
+    [Fact]
+    public async Task The_whole_daily_job_run_on_two_nodes_at_once_raises_and_emails_each_thing_once()
+    {
+        var (workspace, _, _) = await WorkspaceWithDueCasesAsync("Node Clientone", "Node Clienttwo");
+        var job = Get<DailyReminders>();
+
+        await Task.WhenAll(Task.Run(() => job.RunAsync(default)), Task.Run(() => job.RunAsync(default)));
+
+        await using var session = Store.QuerySession(workspace.Id);
+        Assert.Equal(2, await session.Query<Notification>().CountAsync());
+        var message = Assert.Single(smtp.Messages);
+        Assert.Equal("CharityCMS: 2 new reminders", message.Subject);
     }
 
     [Fact]
