@@ -80,7 +80,7 @@ public sealed class ReminderDigest(IDocumentStore store, SmtpMailer mailer, IOpt
     private MimeMessage Compose(Member member, string? workspaceName, IReadOnlyList<DigestCount> counts)
     {
         var total = counts.Sum(c => c.Count);
-        var link = app.Value.Link("/notifications");
+        var signIn = string.IsNullOrWhiteSpace(app.Value.BaseUrl) ? "Sign in to CharityCMS to see them." : $"Sign in to see them: {app.Value.Link("/notifications")}";
         var lines = string.Join("\n", counts.Select(c => $"- {ReminderText.Count(c.Kind, c.Count)}"));
         var message = new MimeMessage
         {
@@ -92,7 +92,7 @@ public sealed class ReminderDigest(IDocumentStore store, SmtpMailer mailer, IOpt
 
                     {lines}
 
-                    Sign in to see them: {link}
+                    {signIn}
 
                     This email never names a client. The details are in CharityCMS only.
                     """,
