@@ -2,8 +2,10 @@ using CharityCMS.Audit;
 using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Demo;
+using CharityCMS.Email;
 using CharityCMS.LinkedPeople;
 using CharityCMS.Notifications;
+using CharityCMS.Reminders;
 using CharityCMS.Reporting;
 using CharityCMS.Settings;
 using CharityCMS.SignIn;
@@ -56,6 +58,18 @@ public static class CharityDomain
         services.AddSingleton<OnwardReferralsHandler>();
         services.AddSingleton<CaseDetailsHandler>();
         services.AddSingleton<SafetyPlanHandler>();
+
+        // Reminders: each source is an IDueItemQuery. The risk branch replaces CurrentRiskLevels with its ClientRiskSummary reader.
+        services.TryAddSingleton(ClientRiskLevels.NotKnown);
+        services.AddSingleton<IDueItemQuery, SafetyPlanReviewsDue>();
+        services.AddSingleton<IDueItemQuery, HighRiskWithoutContact>();
+        services.AddSingleton<ReminderRun>();
+        services.AddSingleton<ReminderDigest>();
+        services.AddSingleton<DailyReminders>();
+        services.AddSingleton<SmtpMailer>();
+        services.AddOptions<SmtpOptions>();
+        services.AddOptions<AppOptions>();
+        services.AddOptions<ReminderOptions>();
 
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<CountClientsPerWorkspace>();

@@ -24,6 +24,7 @@ public class PagesTests(Chromium chromium, BrowserApp app) : BrowserTest(chromiu
         { "Hannah Price", "/clients/new", 1280 },
         { "Hannah Price", "/clients/{client}", 1280 },
         { "Hannah Price", "/clients/{client}/edit", 1280 },
+        { "Hannah Price", "/notifications", 1280 },
         { "Grace Okoro", "/clients/{client}", 1280 },
         { "Fiona Murray", "/workspace/members", 1280 },
         { "Ellie Turner", "/", 1280 },
@@ -32,6 +33,7 @@ public class PagesTests(Chromium chromium, BrowserApp app) : BrowserTest(chromiu
         { "Hannah Price", "/clients", 360 },
         { "Hannah Price", "/clients/new", 360 },
         { "Grace Okoro", "/clients/{client}", 360 },
+        { "Grace Okoro", "/notifications", 360 },
         { "Fiona Murray", "/workspace/members", 360 },
         { "Sam Taylor", "/platform/workspaces", 360 },
     };

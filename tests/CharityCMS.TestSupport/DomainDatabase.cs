@@ -25,7 +25,13 @@ public class DomainDatabase : IAsyncLifetime
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddCharityDomain(ConnectionString);
+        ConfigureServices(services);
         Services = services.BuildServiceProvider();
+    }
+
+    /// <summary>Replaces or adds services after the domain's own, as a test class needs (a fake reader, settings).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     public virtual async Task DisposeAsync()

@@ -41,6 +41,16 @@ public sealed class NotificationInbox(IDocumentStore store, TimeProvider clock)
             .ToListAsync(ct);
     }
 
+    /// <summary>Marks one of her own notifications read; someone else's, or one that is gone, is left alone.</summary>
+    public async Task MarkReadAsync(WorkspaceAccess access, string notificationId, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession(access.WorkspaceId);
+        var notification = await session.LoadAsync<Notification>(notificationId, ct);
+        if (notification is null || notification.RecipientId != access.Member.Id || notification.ReadAt is not null) return;
+        session.Store(notification with { ReadAt = clock.GetUtcNow() });
+        await session.SaveChangesAsync(ct);
+    }
+
     public async Task MarkAllReadAsync(WorkspaceAccess access, CancellationToken ct)
     {
         await using var session = store.LightweightSession(access.WorkspaceId);

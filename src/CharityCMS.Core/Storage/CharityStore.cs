@@ -3,6 +3,7 @@ using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.LinkedPeople;
 using CharityCMS.Notifications;
+using CharityCMS.Reminders;
 using CharityCMS.Settings;
 using CharityCMS.Reporting;
 using CharityCMS.SignIn;
@@ -46,6 +47,7 @@ public static class CharityStore
         LinkedPeopleStorage.Register(options);
         options.Schema.For<CaseworkSettings>();
         NotificationStorage.Register(options);
+        ReminderStorage.Register(options);
         AuditStorage.Register(options);
         ReportingStorage.Register(options);
         DataProtectionKeyStorage.Register(options);

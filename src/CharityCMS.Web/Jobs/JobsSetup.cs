@@ -1,3 +1,5 @@
+using CharityCMS.Email;
+using CharityCMS.Reminders;
 using CharityCMS.Reporting;
 using CharityCMS.Web.Access;
 using CharityCMS.Web.Shell;
@@ -34,6 +36,13 @@ public static class JobsSetup
     {
         var connectionString = builder.Configuration.GetConnectionString("CharityCMS")!;
         builder.Services.Configure<JobsOptions>(builder.Configuration.GetSection(JobsOptions.Section));
+        builder.Services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section)
+            .Validate(o => TimeOnly.TryParseExact(o.DailyAt, "HH:mm", out _), "Reminders:DailyAt must be a time as HH:mm, for example 07:00.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        builder.Services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section)
+            .Validate(o => o.BaseUrl.Length == 0 || Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "App:BaseUrl must be an absolute address.")
+            .ValidateOnStart();
 
         // The storage and the activator are this host's own services, registered before AddHangfire
         // so it keeps them: Hangfire's defaults are process-wide statics (JobStorage.Current,
@@ -68,12 +77,15 @@ public static class JobsSetup
             DisplayStorageConnectionString = false,
         });
 
-    private sealed class RecurringJobs(IRecurringJobManager jobs, IOptions<JobsOptions> options) : IHostedService
+    private sealed class RecurringJobs(IRecurringJobManager jobs, IOptions<JobsOptions> options, IOptions<ReminderOptions> reminders) : IHostedService
     {
         public Task StartAsync(CancellationToken ct)
         {
             jobs.AddOrUpdate<CountClientsPerWorkspace>(CountClientsPerWorkspace.JobId, job => job.RunAsync(CancellationToken.None),
                 options.Value.ClientCountSchedule, new RecurringJobOptions { TimeZone = UkCalendar.London });
+            // Daily at Reminders:DailyAt, London time: Hangfire keeps the wall-clock time across the clock changes.
+            jobs.AddOrUpdate<DailyReminders>(DailyReminders.JobId, job => job.RunAsync(CancellationToken.None),
+                ReminderSchedule.Cron(reminders.Value.Time), new RecurringJobOptions { TimeZone = UkCalendar.London });
             return Task.CompletedTask;
         }
 

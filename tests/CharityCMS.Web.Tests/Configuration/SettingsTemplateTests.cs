@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CharityCMS.Email;
+using CharityCMS.Reminders;
 using CharityCMS.TestSupport;
 using CharityCMS.Web.Access;
 using CharityCMS.Web.Jobs;
@@ -21,8 +23,9 @@ public class SettingsTemplateTests
     public static TheoryData<string> OptionSettings()
     {
         var data = new TheoryData<string>();
-        foreach (var (section, type) in new[] { (AccessOptions.Section, typeof(AccessOptions)), (StorageOptions.Section, typeof(StorageOptions)), (JobsOptions.Section, typeof(JobsOptions)) })
-            foreach (var property in type.GetProperties()) data.Add($"{section}:{property.Name}");
+        foreach (var (section, type) in new[] { (AccessOptions.Section, typeof(AccessOptions)), (StorageOptions.Section, typeof(StorageOptions)), (JobsOptions.Section, typeof(JobsOptions)),
+                     (ReminderOptions.Section, typeof(ReminderOptions)), (SmtpOptions.Section, typeof(SmtpOptions)), (AppOptions.Section, typeof(AppOptions)) })
+            foreach (var property in type.GetProperties().Where(p => p.CanWrite)) data.Add($"{section}:{property.Name}");
         return data;
     }
 

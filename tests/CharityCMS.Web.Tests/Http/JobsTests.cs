@@ -1,4 +1,5 @@
 using CharityCMS.Clients;
+using CharityCMS.Reminders;
 using CharityCMS.Reporting;
 using CharityCMS.TestSupport;
 using CharityCMS.Workspaces;
@@ -24,6 +25,18 @@ public class JobsTests(JobsApp app) : IClassFixture<JobsApp>
         var job = connection.GetRecurringJobs().Single(j => j.Id == CountClientsPerWorkspace.JobId);
         Assert.Equal("0 2 * * *", job.Cron);
         Assert.Equal("Europe/London", job.TimeZoneId);
+    }
+
+    [Fact]
+    public void The_daily_reminders_are_a_recurring_job_at_seven_London_time_whose_next_run_Hangfire_and_the_schedule_agree_on()
+    {
+        using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
+        var job = connection.GetRecurringJobs().Single(j => j.Id == DailyReminders.JobId);
+        Assert.Equal("0 7 * * *", job.Cron);
+        Assert.Equal("Europe/London", job.TimeZoneId);
+        Assert.NotNull(job.NextExecution);
+        var expected = ReminderSchedule.NextRunAfter(DateTimeOffset.UtcNow.AddMinutes(-1), new TimeOnly(7, 0));
+        Assert.Equal(expected.UtcDateTime, DateTime.SpecifyKind(job.NextExecution.Value, DateTimeKind.Utc));
     }
 
     [Fact]
