@@ -2,8 +2,10 @@ using CharityCMS.Audit;
 using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Demo;
+using CharityCMS.Marac;
 using CharityCMS.Notifications;
 using CharityCMS.Reporting;
+using CharityCMS.Risk;
 using CharityCMS.Settings;
 using CharityCMS.SignIn;
 using CharityCMS.Storage;
@@ -44,6 +46,17 @@ public static class CharityDomain
         services.AddSingleton<CaseWorkers>();
         services.AddSingleton<CaseloadGuard>();
         services.AddSingleton<OpenCaseHandler>();
+
+        services.AddSingleton<StartRiskAssessmentHandler>();
+        services.AddSingleton<SaveRiskDraftHandler>();
+        services.AddSingleton<CompleteRiskAssessmentHandler>();
+        services.AddSingleton<ClientRisk>();
+        services.AddSingleton<MakeMaracReferralHandler>();
+        services.AddSingleton<AgreeMaracActionHandler>();
+        services.AddSingleton<CompleteMaracActionHandler>();
+        services.AddSingleton<ChangeMaracMeetingDateHandler>();
+        services.AddSingleton<RecordMaracOutcomeHandler>();
+        services.AddSingleton<MaracBoard>();
 
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<CountClientsPerWorkspace>();

@@ -1,9 +1,11 @@
 using CharityCMS.Audit;
 using CharityCMS.Cases;
 using CharityCMS.Clients;
+using CharityCMS.Marac;
 using CharityCMS.Notifications;
 using CharityCMS.Settings;
 using CharityCMS.Reporting;
+using CharityCMS.Risk;
 using CharityCMS.SignIn;
 using CharityCMS.Workspaces;
 using JasperFx;
@@ -42,6 +44,8 @@ public static class CharityStore
         WorkspaceStorage.Register(options);
         ClientStorage.Register(options);
         CaseStorage.Register(options);
+        RiskStorage.Register(options);
+        MaracStorage.Register(options);
         options.Schema.For<CaseworkSettings>();
         NotificationStorage.Register(options);
         AuditStorage.Register(options);

@@ -1,0 +1,43 @@
+using CharityCMS.Cases;
+using CharityCMS.Clients;
+using CharityCMS.Marac;
+using CharityCMS.Settings;
+using CharityCMS.Workspaces;
+using Marten;
+
+namespace CharityCMS.Risk;
+
+/// <summary>Reads a client's risk: her summary and single assessments, for members who may reach her.</summary>
+public sealed class ClientRisk(IDocumentStore store, CaseloadGuard guard, TimeProvider clock)
+{
+    /// <summary>The client's risk summary. Throws when she is not in the workspace or not on the member's caseload.</summary>
+    public async Task<ClientRiskSummary> SummaryAsync(WorkspaceAccess access, Guid clientId, CancellationToken ct)
+    {
+        access.Require(WorkspaceRoles.ClientRecords, "see risk assessments");
+        await using var session = store.QuerySession(access.WorkspaceId);
+        if (!await session.Query<Client>().AnyAsync(c => c.Id == clientId, ct)) throw new ClientNotFoundException();
+        await guard.RequireAsync(session, access, clientId, ct);
+        return await ReadAsync(session, clientId, UkCalendar.Today(clock), ct);
+    }
+
+    /// <summary>One assessment, or null when there is none with that id in the workspace.</summary>
+    public async Task<RiskAssessment?> AssessmentAsync(WorkspaceAccess access, Guid assessmentId, CancellationToken ct)
+    {
+        access.Require(WorkspaceRoles.ClientRecords, "see risk assessments");
+        await using var session = store.QuerySession(access.WorkspaceId);
+        var assessment = await session.LoadAsync<RiskAssessment>(assessmentId, ct);
+        if (assessment is null) return null;
+        await guard.RequireAsync(session, access, assessment.ClientId, ct);
+        return assessment;
+    }
+
+    /// <summary>The summary from a session already opened for the workspace (and already past the caseload guard).</summary>
+    public static async Task<ClientRiskSummary> ReadAsync(IQuerySession session, Guid clientId, DateOnly today, CancellationToken ct)
+    {
+        var assessments = await session.Query<RiskAssessment>().Where(a => a.ClientId == clientId).ToListAsync(ct);
+        var cases = await session.Query<Case>().Where(c => c.ClientId == clientId).ToListAsync(ct);
+        var referrals = await session.Query<MaracReferral>().Where(r => r.ClientId == clientId).ToListAsync(ct);
+        var settings = await CaseworkSettingsStore.ReadAsync(session, ct);
+        return ClientRiskSummary.From(clientId, assessments, cases.SelectMany(c => c.Incidents), referrals, settings, today);
+    }
+}
