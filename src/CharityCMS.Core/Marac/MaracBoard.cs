@@ -61,5 +61,13 @@ public sealed class MaracBoard(IDocumentStore store, CaseloadGuard guard, TimePr
         return referral;
     }
 
+    /// <summary>The client a referral is about, without its content, so a member outside her caseload can be sent to her record.</summary>
+    public async Task<Guid?> ClientOfAsync(WorkspaceAccess access, Guid referralId, CancellationToken ct)
+    {
+        access.Require(WorkspaceRoles.ClientRecords, "see MARAC referrals");
+        await using var session = store.QuerySession(access.WorkspaceId);
+        return (await session.LoadAsync<MaracReferral>(referralId, ct))?.ClientId;
+    }
+
     public DateOnly Today => UkCalendar.Today(clock);
 }

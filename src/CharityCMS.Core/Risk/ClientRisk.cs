@@ -7,6 +7,8 @@ using Marten;
 
 namespace CharityCMS.Risk;
 
+public sealed record RiskAssessmentView(RiskAssessment Assessment, string ClientReference);
+
 /// <summary>Reads a client's risk: her summary and single assessments, for members who may reach her.</summary>
 public sealed class ClientRisk(IDocumentStore store, CaseloadGuard guard, TimeProvider clock)
 {
@@ -31,13 +33,37 @@ public sealed class ClientRisk(IDocumentStore store, CaseloadGuard guard, TimePr
         return assessment;
     }
 
+    /// <summary>One assessment with the client's reference, for the read-only page; null when there is none with that id in the workspace.</summary>
+    public async Task<RiskAssessmentView?> ViewAsync(WorkspaceAccess access, Guid assessmentId, CancellationToken ct)
+    {
+        access.Require(WorkspaceRoles.ClientRecords, "see risk assessments");
+        await using var session = store.QuerySession(access.WorkspaceId);
+        var assessment = await session.LoadAsync<RiskAssessment>(assessmentId, ct);
+        if (assessment is null) return null;
+        await guard.RequireAsync(session, access, assessment.ClientId, ct);
+        var client = await session.LoadAsync<Client>(assessment.ClientId, ct) ?? throw new ClientNotFoundException();
+        return new RiskAssessmentView(assessment, client.Reference);
+    }
+
+    /// <summary>
+    /// The client an assessment belongs to, without its content: so a member refused by the caseload
+    /// guard can be sent to the client's record to give her reason.
+    /// </summary>
+    public async Task<Guid?> ClientOfAsync(WorkspaceAccess access, Guid assessmentId, CancellationToken ct)
+    {
+        access.Require(WorkspaceRoles.ClientRecords, "see risk assessments");
+        await using var session = store.QuerySession(access.WorkspaceId);
+        return (await session.LoadAsync<RiskAssessment>(assessmentId, ct))?.ClientId;
+    }
+
     /// <summary>The summary from a session already opened for the workspace (and already past the caseload guard).</summary>
     public static async Task<ClientRiskSummary> ReadAsync(IQuerySession session, Guid clientId, DateOnly today, CancellationToken ct)
     {
+        var client = await session.LoadAsync<Client>(clientId, ct) ?? throw new ClientNotFoundException();
         var assessments = await session.Query<RiskAssessment>().Where(a => a.ClientId == clientId).ToListAsync(ct);
         var cases = await session.Query<Case>().Where(c => c.ClientId == clientId).ToListAsync(ct);
         var referrals = await session.Query<MaracReferral>().Where(r => r.ClientId == clientId).ToListAsync(ct);
         var settings = await CaseworkSettingsStore.ReadAsync(session, ct);
-        return ClientRiskSummary.From(clientId, assessments, cases.SelectMany(c => c.Incidents), referrals, settings, today);
+        return ClientRiskSummary.From(clientId, client.Reference, assessments, cases.SelectMany(c => c.Incidents), referrals, settings, today);
     }
 }

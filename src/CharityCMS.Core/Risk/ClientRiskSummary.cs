@@ -13,6 +13,7 @@ public sealed record RiskHistoryPoint(Guid AssessmentId, DateOnly On, int Score,
 /// </summary>
 public sealed record ClientRiskSummary(
     Guid ClientId,
+    string ClientReference,
     RiskAssessment? Latest,
     IReadOnlyList<RiskHistoryPoint> History,
     RiskAssessment? OpenDraft,
@@ -27,6 +28,7 @@ public sealed record ClientRiskSummary(
 
     public static ClientRiskSummary From(
         Guid clientId,
+        string clientReference,
         IEnumerable<RiskAssessment> assessments,
         IEnumerable<CaseIncident> incidents,
         IEnumerable<MaracReferral> referrals,
@@ -40,6 +42,7 @@ public sealed record ClientRiskSummary(
         var incidentList = incidents.ToList();
         return new ClientRiskSummary(
             clientId,
+            clientReference,
             latest,
             completed.Select(a => new RiskHistoryPoint(a.Id, UkCalendar.DateOf(a.CompletedAt!.Value), a.Score, a.FinalLevel)).ToList(),
             all.Where(a => !a.IsCompleted).OrderByDescending(a => a.LastChangedAt).FirstOrDefault(),

@@ -81,7 +81,7 @@ public class ReassessmentTests
         var draft = RiskAssessment.Create(RiskAssessment.Start(clientId, null, Worker, CompletedAt.AddDays(70)));
         foreach (var a in new[] { first, second, draft }) a.ClientId = clientId;
 
-        var summary = ClientRiskSummary.From(clientId, [second, draft, first], [], [], CaseworkSettings.Default, new DateOnly(2026, 6, 1));
+        var summary = ClientRiskSummary.From(clientId, "TST-000001", [second, draft, first], [], [], CaseworkSettings.Default, new DateOnly(2026, 6, 1));
 
         Assert.Same(second, summary.Latest);
         Assert.Same(draft, summary.OpenDraft);
