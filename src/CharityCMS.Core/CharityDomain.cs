@@ -60,6 +60,7 @@ public static class CharityDomain
 
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<CountClientsPerWorkspace>();
+        services.AddSingleton<DemoRisk>();
         services.AddSingleton<DemoSeed>();
         return services;
     }
