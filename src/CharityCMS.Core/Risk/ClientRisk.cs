@@ -1,3 +1,4 @@
+using CharityCMS.Audit;
 using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Marac;
@@ -33,15 +34,29 @@ public sealed class ClientRisk(IDocumentStore store, CaseloadGuard guard, TimePr
         return assessment;
     }
 
-    /// <summary>One assessment with the client's reference, for the read-only page; null when there is none with that id in the workspace.</summary>
+    /// <summary>
+    /// One assessment with the client's reference, for the read-only page, with every answer. The
+    /// opening is written to the audit trail (the client as subject, the assessment's id as detail)
+    /// and committed first: if that fails, nothing is returned. Null when there is no such assessment.
+    /// </summary>
     public async Task<RiskAssessmentView?> ViewAsync(WorkspaceAccess access, Guid assessmentId, CancellationToken ct)
     {
         access.Require(WorkspaceRoles.ClientRecords, "see risk assessments");
-        await using var session = store.QuerySession(access.WorkspaceId);
+        await using var session = store.LightweightSession(access.WorkspaceId);
         var assessment = await session.LoadAsync<RiskAssessment>(assessmentId, ct);
         if (assessment is null) return null;
         await guard.RequireAsync(session, access, assessment.ClientId, ct);
         var client = await session.LoadAsync<Client>(assessment.ClientId, ct) ?? throw new ClientNotFoundException();
+
+        session.Insert(AuditEntry.By(access.Member, access.WorkspaceId, AuditAction.RiskAssessmentOpened, assessment.ClientId, clock.GetUtcNow(), $"assessment {assessment.Id}"));
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new AuditUnavailableException(e);
+        }
         return new RiskAssessmentView(assessment, client.Reference);
     }
 

@@ -151,6 +151,21 @@ public class RiskAssessmentHandlerTests : DomainDatabase
     }
 
     [Fact]
+    public async Task Opening_an_assessment_to_read_its_answers_is_audited_with_the_client_as_subject()
+    {
+        var (_, worker, clientId) = await ClientAsync();
+        var id = await Start.HandleAsync(worker, new StartRiskAssessment(clientId), default);
+        await Complete.HandleAsync(worker, new CompleteRiskAssessment(id, 1, SampleRisk.Form(4)), default);
+
+        var view = await Risk.ViewAsync(worker, id, default);
+
+        Assert.Equal(4, view!.Assessment.Score);
+        await using var session = Store.QuerySession(worker.WorkspaceId);
+        var entry = Assert.Single(await session.Query<CharityCMS.Audit.AuditEntry>().Where(e => e.Action == CharityCMS.Audit.AuditAction.RiskAssessmentOpened).ToListAsync());
+        Assert.Equal((clientId, worker.Member.Id, $"assessment {id}"), (entry.SubjectId!.Value, entry.ActorId!.Value, entry.Detail));
+    }
+
+    [Fact]
     public async Task A_fundraiser_is_refused_by_role()
     {
         var (workspace, _, clientId) = await ClientAsync();
