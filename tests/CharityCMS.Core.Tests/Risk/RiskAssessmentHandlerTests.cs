@@ -166,6 +166,26 @@ public class RiskAssessmentHandlerTests : DomainDatabase
     }
 
     [Fact]
+    public async Task Reminders_find_the_clients_whose_reassessment_falls_due_by_a_date_by_their_level()
+    {
+        var (_, worker, highClient) = await ClientAsync();
+        var standardClient = (await Get<RegisterClientHandler>().HandleAsync(worker, SampleClients.Registration("Second Client"), default)).ClientId;
+        foreach (var (clientId, yes) in new[] { (highClient, 15), (standardClient, 3) })
+        {
+            var id = await Start.HandleAsync(worker, new StartRiskAssessment(clientId), default);
+            await Complete.HandleAsync(worker, new CompleteRiskAssessment(id, 1, SampleRisk.Form(yes)), default);
+        }
+
+        await using var session = Store.QuerySession(worker.WorkspaceId);
+        var inNineWeeks = new DateOnly(2026, 11, 25).AddDays(63);
+        var due = await ReassessmentsDue.OnOrBeforeAsync(session, inNineWeeks, default);
+
+        var reminder = Assert.Single(due);
+        Assert.Equal((highClient, RiskLevel.High, new DateOnly(2026, 11, 25).AddDays(56)), (reminder.ClientId, reminder.Level, reminder.Due.On));
+        Assert.Empty(await ReassessmentsDue.OnOrBeforeAsync(session, new DateOnly(2027, 1, 19), default));
+    }
+
+    [Fact]
     public async Task A_fundraiser_is_refused_by_role()
     {
         var (workspace, _, clientId) = await ClientAsync();
