@@ -4,18 +4,34 @@ using Marten;
 
 namespace CharityCMS.Marac;
 
+/// <summary>What the MARAC list shows a member, and how many referrals it left out because their clients are outside her caseload.</summary>
+public sealed record MaracBoardView(IReadOnlyList<MaracReferral> Meetings, IReadOnlyList<OpenMaracAction> OpenActions, int OutsideCaseload);
+
 /// <summary>An open action with the referral it belongs to, for lists and reminders. Carries the client's reference, never her name.</summary>
 public sealed record OpenMaracAction(Guid ReferralId, Guid ClientId, string ClientReference, MaracAction Action);
 
-/// <summary>The workspace's MARAC work: meetings to come and actions still open. For caseworkers and managers.</summary>
+/// <summary>
+/// The workspace's MARAC work: meetings to come and actions still open. Managers see the whole
+/// workspace; a caseworker sees the referrals of the clients she may reach (need to know), and a
+/// count of the rest.
+/// </summary>
 public sealed class MaracBoard(IDocumentStore store, CaseloadGuard guard, TimeProvider clock)
 {
     /// <summary>Referrals whose outcome is not yet recorded, by meeting date (past meetings first: they need an outcome).</summary>
-    public async Task<IReadOnlyList<MaracReferral>> AwaitingMeetingAsync(WorkspaceAccess access, CancellationToken ct)
+    public async Task<IReadOnlyList<MaracReferral>> AwaitingMeetingAsync(WorkspaceAccess access, CancellationToken ct) =>
+        (await BoardAsync(access, ct)).Meetings;
+
+    /// <summary>The meetings awaiting an outcome and the open actions the member may see, and how many referrals were left out as outside her caseload.</summary>
+    public async Task<MaracBoardView> BoardAsync(WorkspaceAccess access, CancellationToken ct)
     {
         access.Require(WorkspaceRoles.ClientRecords, "see MARAC referrals");
         await using var session = store.QuerySession(access.WorkspaceId);
-        return await session.Query<MaracReferral>().Where(r => r.AwaitingOutcome).OrderBy(r => r.MeetingOn).ToListAsync(ct);
+        var awaiting = await session.Query<MaracReferral>().Where(r => r.AwaitingOutcome).OrderBy(r => r.MeetingOn).ToListAsync(ct);
+        var withOpenActions = await session.Query<MaracReferral>().Where(r => r.NextActionDueOn != null).ToListAsync(ct);
+        var reachable = await ReachableAsync(session, access, awaiting.Concat(withOpenActions).Select(r => r.ClientId), ct);
+        var actions = OpenActions(withOpenActions.Where(r => reachable.Contains(r.ClientId)), DateOnly.MaxValue);
+        var hidden = awaiting.Concat(withOpenActions).Where(r => !reachable.Contains(r.ClientId)).Select(r => r.Id).Distinct().Count();
+        return new MaracBoardView(awaiting.Where(r => reachable.Contains(r.ClientId)).ToList(), actions, hidden);
     }
 
     /// <summary>Open actions across the workspace, earliest due first; only those due on or before <paramref name="dueOnOrBefore"/> when given.</summary>
@@ -23,7 +39,17 @@ public sealed class MaracBoard(IDocumentStore store, CaseloadGuard guard, TimePr
     {
         access.Require(WorkspaceRoles.ClientRecords, "see MARAC actions");
         await using var session = store.QuerySession(access.WorkspaceId);
-        return await OpenActionsDueAsync(session, dueOnOrBefore ?? DateOnly.MaxValue, ct);
+        var due = await OpenActionsDueAsync(session, dueOnOrBefore ?? DateOnly.MaxValue, ct);
+        var reachable = await ReachableAsync(session, access, due.Select(a => a.ClientId), ct);
+        return due.Where(a => reachable.Contains(a.ClientId)).ToList();
+    }
+
+    private async Task<HashSet<Guid>> ReachableAsync(IQuerySession session, WorkspaceAccess access, IEnumerable<Guid> clientIds, CancellationToken ct)
+    {
+        var reachable = new HashSet<Guid>();
+        foreach (var clientId in clientIds.Distinct())
+            if (await CaseloadGuard.MayReachAsync(session, access, clientId, clock.GetUtcNow(), ct)) reachable.Add(clientId);
+        return reachable;
     }
 
     /// <summary>
@@ -35,11 +61,14 @@ public sealed class MaracBoard(IDocumentStore store, CaseloadGuard guard, TimePr
         var referrals = await session.Query<MaracReferral>()
             .Where(r => r.NextActionDueOn != null && r.NextActionDueOn <= dueOnOrBefore)
             .ToListAsync(ct);
-        return referrals
+        return OpenActions(referrals, dueOnOrBefore);
+    }
+
+    private static List<OpenMaracAction> OpenActions(IEnumerable<MaracReferral> referrals, DateOnly dueOnOrBefore) =>
+        referrals
             .SelectMany(r => r.Actions.Where(a => a.IsOpen && a.DueOn <= dueOnOrBefore).Select(a => new OpenMaracAction(r.Id, r.ClientId, r.ClientReference, a)))
             .OrderBy(a => a.Action.DueOn)
             .ToList();
-    }
 
     /// <summary>The client's referrals, newest first.</summary>
     public async Task<IReadOnlyList<MaracReferral>> ForClientAsync(WorkspaceAccess access, Guid clientId, CancellationToken ct)

@@ -169,6 +169,25 @@ public class MaracReferralHandlerTests : DomainDatabase
     }
 
     [Fact]
+    public async Task The_board_shows_a_caseworker_only_her_caseloads_referrals_and_counts_the_rest_while_a_manager_sees_all()
+    {
+        var (workspace, worker, clientId) = await ClientAsync(yes: 16);
+        var id = await Refer.HandleAsync(worker, new MakeMaracReferral(clientId, null, Today, Today.AddDays(14)), default);
+        await Get<AgreeMaracActionHandler>().HandleAsync(worker, new AgreeMaracAction(id, 1, "Fit a panic alarm", "Police", Today), default);
+        var other = await workspace.AccessAsync(WorkspaceRole.Caseworker);
+        var manager = await workspace.AccessAsync(WorkspaceRole.Manager);
+
+        var own = await Board.BoardAsync(worker, default);
+        var outside = await Board.BoardAsync(other, default);
+        var all = await Board.BoardAsync(manager, default);
+
+        Assert.Equal((1, 1, 0), (own.Meetings.Count, own.OpenActions.Count, own.OutsideCaseload));
+        Assert.Equal((0, 0, 1), (outside.Meetings.Count, outside.OpenActions.Count, outside.OutsideCaseload));
+        Assert.Equal((1, 1, 0), (all.Meetings.Count, all.OpenActions.Count, all.OutsideCaseload));
+        Assert.Empty(await Board.OpenActionsAsync(other, null, default));
+    }
+
+    [Fact]
     public async Task Another_workspace_sees_none_of_the_referrals_or_actions()
     {
         var (_, worker, clientId) = await ClientAsync(yes: 16);
