@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CharityCMS.Workspaces;
 using FluentValidation;
 using FluentValidation.Results;
@@ -62,10 +63,13 @@ public sealed partial class RiskAssessment
     public StaffMember? CompletedBy { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
 
+    [JsonIgnore]
     public bool IsCompleted => Status == RiskAssessmentStatus.Completed;
 
+    [JsonIgnore]
     public int StalkingScore => RiskChecklist.StalkingScore(StalkingAnswers);
 
+    [JsonIgnore]
     public RiskForm Form => new(Answers, StalkingAnswers, Judgement, Rationale);
 
     public static RiskAssessment Create(RiskAssessmentStarted started) => new()

@@ -68,6 +68,21 @@ public class RiskAssessmentHandlerTests : DomainDatabase
     }
 
     [Fact]
+    public async Task Two_workers_starting_at_once_get_one_draft_between_them()
+    {
+        var (workspace, worker, clientId) = await ClientAsync();
+        var manager = await workspace.AccessAsync(WorkspaceRole.Manager);
+
+        var ids = await Task.WhenAll(
+            Start.HandleAsync(worker, new StartRiskAssessment(clientId), default),
+            Start.HandleAsync(manager, new StartRiskAssessment(clientId), default));
+
+        Assert.Equal(ids[0], ids[1]);
+        await using var session = Store.QuerySession(worker.WorkspaceId);
+        Assert.Equal(1, await session.Query<RiskAssessment>().CountAsync(a => a.ClientId == clientId));
+    }
+
+    [Fact]
     public async Task A_save_against_an_old_version_is_refused_with_who_saved_and_when()
     {
         var (workspace, worker, clientId) = await ClientAsync();
