@@ -4,9 +4,11 @@ using CharityCMS.Clients;
 using CharityCMS.Demo;
 using CharityCMS.Email;
 using CharityCMS.LinkedPeople;
+using CharityCMS.Marac;
 using CharityCMS.Notifications;
 using CharityCMS.Reminders;
 using CharityCMS.Reporting;
+using CharityCMS.Risk;
 using CharityCMS.Settings;
 using CharityCMS.SignIn;
 using CharityCMS.Storage;
@@ -59,10 +61,11 @@ public static class CharityDomain
         services.AddSingleton<CaseDetailsHandler>();
         services.AddSingleton<SafetyPlanHandler>();
 
-        // Reminders: each source is an IDueItemQuery. The risk branch replaces CurrentRiskLevels with its ClientRiskSummary reader.
-        services.TryAddSingleton(ClientRiskLevels.NotKnown);
+        // Reminders: each source of something due is an IDueItemQuery.
         services.AddSingleton<IDueItemQuery, SafetyPlanReviewsDue>();
         services.AddSingleton<IDueItemQuery, HighRiskWithoutContact>();
+        services.AddSingleton<IDueItemQuery, ReassessmentsDueReminders>();
+        services.AddSingleton<IDueItemQuery, MaracActionsDueReminders>();
         services.AddSingleton<ReminderRun>();
         services.AddSingleton<ReminderDigest>();
         services.AddSingleton<DailyReminders>();
@@ -71,8 +74,20 @@ public static class CharityDomain
         services.AddOptions<AppOptions>();
         services.AddOptions<ReminderOptions>();
 
+        services.AddSingleton<StartRiskAssessmentHandler>();
+        services.AddSingleton<SaveRiskDraftHandler>();
+        services.AddSingleton<CompleteRiskAssessmentHandler>();
+        services.AddSingleton<ClientRisk>();
+        services.AddSingleton<MakeMaracReferralHandler>();
+        services.AddSingleton<AgreeMaracActionHandler>();
+        services.AddSingleton<CompleteMaracActionHandler>();
+        services.AddSingleton<ChangeMaracMeetingDateHandler>();
+        services.AddSingleton<RecordMaracOutcomeHandler>();
+        services.AddSingleton<MaracBoard>();
+
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<CountClientsPerWorkspace>();
+        services.AddSingleton<DemoRisk>();
         services.AddSingleton<DemoSeed>();
         return services;
     }

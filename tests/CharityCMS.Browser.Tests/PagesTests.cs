@@ -36,6 +36,15 @@ public class PagesTests(Chromium chromium, BrowserApp app) : BrowserTest(chromiu
         { "Grace Okoro", "/notifications", 360 },
         { "Fiona Murray", "/workspace/members", 360 },
         { "Sam Taylor", "/platform/workspaces", 360 },
+        { "Grace Okoro", "/clients/{client}/risk", 1280 },
+        { "Grace Okoro", "/clients/{client}/risk/assess", 1280 },
+        { "Grace Okoro", "/clients/{client}/marac/new", 1280 },
+        { "Grace Okoro", "/marac", 1280 },
+        { "Hannah Price", "/marac", 1280 },
+        { "Hannah Price", "/clients/{client}/risk", 1280 },
+        { "Grace Okoro", "/clients/{client}/risk", 360 },
+        { "Grace Okoro", "/clients/{client}/risk/assess", 360 },
+        { "Grace Okoro", "/marac", 360 },
     };
 
     [Theory]

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Reminders;
@@ -8,17 +7,6 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CharityCMS.TestSupport;
-
-/// <summary>Risk levels a test sets per client, standing in for the risk branch's ClientRiskSummary reader.</summary>
-public sealed class TestRiskLevels
-{
-    private readonly ConcurrentDictionary<Guid, RiskLevel> levels = new();
-
-    public void Set(Guid clientId, RiskLevel level) => levels[clientId] = level;
-
-    public CurrentRiskLevels Reader => (_, ids, _) =>
-        Task.FromResult<IReadOnlyDictionary<Guid, RiskLevel>>(ids.Where(levels.ContainsKey).ToDictionary(id => id, id => levels[id]));
-}
 
 /// <summary>Clients and cases for reminder tests, made through the real handlers and events.</summary>
 public sealed class CaseworkWorld(IServiceProvider services, TimeProvider clock)
@@ -32,6 +20,14 @@ public sealed class CaseworkWorld(IServiceProvider services, TimeProvider clock)
         var caseId = await services.GetRequiredService<OpenCaseHandler>().HandleAsync(by,
             new OpenCase(client.ClientId, CaseService.Idva, workerId, openedOn ?? UkCalendar.Today(clock)), default);
         return (client.ClientId, client.Reference, caseId);
+    }
+
+    /// <summary>Completes a real risk assessment for her, scored at <paramref name="level"/> on the default bands.</summary>
+    public async Task AssessAsync(WorkspaceAccess by, Guid clientId, RiskLevel level)
+    {
+        var id = await services.GetRequiredService<StartRiskAssessmentHandler>().HandleAsync(by, new StartRiskAssessment(clientId, null), default);
+        var yes = level switch { RiskLevel.High => 15, RiskLevel.Medium => 11, _ => 3 };
+        await services.GetRequiredService<CompleteRiskAssessmentHandler>().HandleAsync(by, new CompleteRiskAssessment(id, 1, SampleRisk.Form(yes)), default);
     }
 
     public async Task<Guid> AddSafetyActionAsync(WorkspaceAccess by, Guid caseId, DateOnly reviewOn)

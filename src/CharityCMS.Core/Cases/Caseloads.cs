@@ -6,7 +6,7 @@ using Marten;
 namespace CharityCMS.Cases;
 
 /// <summary>The next thing due on a case: what it is and when.</summary>
-public sealed record DueItem(string What, DateOnly On);
+public sealed record CaseloadDue(string What, DateOnly On);
 
 /// <summary>One open case on a caseload, as the worker scans it.</summary>
 public sealed record CaseloadRow(
@@ -18,7 +18,7 @@ public sealed record CaseloadRow(
     StaffMember? Worker,
     DateOnly OpenedOn,
     RiskLevel? Risk,
-    DueItem? NextDue,
+    CaseloadDue? NextDue,
     int? DaysSinceContact)
 {
     public bool IsOverdue(DateOnly today) => NextDue is { } due && due.On < today;
@@ -57,7 +57,7 @@ public sealed class Caseloads(IDocumentStore store, CaseWorkers workers, TimePro
         var today = UkCalendar.Today(clock);
         var yearAgo = today.AddYears(-1);
         var opened = await session.Query<Case>().Where(c => c.WorkerId != null).ToListAsync(ct);
-        var risks = await RiskLevelsAsync(session, opened.Select(c => c.ClientId).Distinct().ToList(), ct);
+        var risks = await RiskLevels.CurrentAsync(session, opened.Select(c => c.ClientId).Distinct().ToList(), ct);
 
         var team = (await workers.AllAsync(access.WorkspaceId, ct))
             .Select(worker =>
@@ -75,22 +75,29 @@ public sealed class Caseloads(IDocumentStore store, CaseWorkers workers, TimePro
     {
         var clientIds = cases.Select(c => c.ClientId).Distinct().ToList();
         var clients = (await session.LoadManyAsync<Client>(ct, clientIds)).ToDictionary(c => c.Id);
-        var risks = await RiskLevelsAsync(session, clientIds, ct);
+        var risks = await RiskLevels.CurrentAsync(session, clientIds, ct);
+        var reassessments = (await ReassessmentsDue.OnOrBeforeAsync(session, DateOnly.MaxValue, ct)).ToDictionary(r => r.ClientId, r => r.Due.On);
+        var maracActions = (await Marac.MaracBoard.OpenActionsDueAsync(session, DateOnly.MaxValue, ct))
+            .GroupBy(a => a.ClientId).ToDictionary(g => g.Key, g => g.Min(a => a.Action.DueOn));
         var now = clock.GetUtcNow();
         return cases
             .Where(c => clients.ContainsKey(c.ClientId))
             .Select(c => new CaseloadRow(c.Id, c.ClientId, c.ClientReference, clients[c.ClientId].DisplayName, c.Service, c.Worker, c.OpenedOn,
                 risks.TryGetValue(c.ClientId, out var risk) ? risk : null,
-                NextDue(c),
+                NextDue(c, reassessments.TryGetValue(c.ClientId, out var reassess) ? reassess : null,
+                    maracActions.TryGetValue(c.ClientId, out var action) ? action : null),
                 c.LastContactAt is { } last ? (int)(now - last).TotalDays : null))
             .OrderByDescending(r => r.Risk)
             .ThenBy(r => r.NextDue?.On ?? DateOnly.MaxValue)
             .ToList();
     }
 
-    private static DueItem? NextDue(Case c) =>
-        c.NextSafetyPlanReviewOn is { } review ? new DueItem("Safety plan review", review) : null;
-
-    private static Task<Dictionary<Guid, RiskLevel>> RiskLevelsAsync(IQuerySession session, IReadOnlyList<Guid> clientIds, CancellationToken ct) =>
-        Task.FromResult(new Dictionary<Guid, RiskLevel>());
+    /// <summary>The earliest of the safety plan review, the risk reassessment and the client's MARAC actions.</summary>
+    private static CaseloadDue? NextDue(Case c, DateOnly? reassessment, DateOnly? maracAction) =>
+        new[]
+        {
+            c.NextSafetyPlanReviewOn is { } review ? new CaseloadDue("Safety plan review", review) : null,
+            reassessment is { } reassess ? new CaseloadDue("Risk reassessment", reassess) : null,
+            maracAction is { } action ? new CaseloadDue("MARAC action", action) : null,
+        }.OfType<CaseloadDue>().MinBy(d => d.On);
 }

@@ -6,9 +6,6 @@ using Marten;
 
 namespace CharityCMS.Demo;
 
-/// <summary>A demo client as the case seed needs her: who registered her, when, and her record.</summary>
-internal sealed record DemoClient(WorkspaceAccess RegisteredBy, Guid ClientId, DateTimeOffset RegisteredAt);
-
 /// <summary>
 /// Gives most demo clients a case, recorded through the same handlers staff use and dated after
 /// her registration: contacts by the methods she said are safe (and an attempt or two), incidents,
@@ -45,7 +42,7 @@ internal sealed class DemoCases(IDocumentStore store, DemoClock clock, int seed)
         ("The Willow Centre (SARC)", OnwardReferralKind.SexualAssaultReferralCentre), ("Children's Social Care front door", OnwardReferralKind.ChildrensServices),
     ];
 
-    public async Task SeedAsync(IReadOnlyList<DemoClient> clients, CancellationToken ct)
+    public async Task SeedAsync(IReadOnlyList<DemoCaseloadClient> clients, CancellationToken ct)
     {
         var random = new Random(seed);
         var guard = new CaseloadGuard(store, new NotificationInbox(store, clock), clock);
@@ -63,7 +60,7 @@ internal sealed class DemoCases(IDocumentStore store, DemoClock clock, int seed)
         foreach (var client in clients)
         {
             if (random.NextDouble() > 0.75) continue;
-            var access = client.RegisteredBy;
+            var access = client.Worker;
             var openedAt = client.RegisteredAt.AddHours(random.Next(1, 72));
             if (openedAt > now) openedAt = client.RegisteredAt;
             At(openedAt);

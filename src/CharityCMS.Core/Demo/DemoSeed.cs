@@ -17,6 +17,7 @@ public sealed class DemoSeed(
     ClientReferences references,
     IValidator<RegisterClient> registrationRules,
     IValidator<ChangeClientDetails> editRules,
+    DemoRisk risk,
     ILogger<DemoSeed> logger)
 {
     public const int ClientsPerWorkspace = 200;
@@ -42,22 +43,23 @@ public sealed class DemoSeed(
             var faker = new DemoClients(seed: 1000 + index, area: slug);
             var members = await MembersAsync(slug, ct);
             var registrations = faker.Generate(ClientsPerWorkspace, now);
-            var seeded = new List<DemoClient>();
+            var registered = new List<DemoCaseloadClient>(registrations.Count);
             foreach (var (registration, i) in registrations.Select((r, i) => (r, i)))
             {
                 var worker = caseworkers[i % caseworkers.Count];
                 var access = AccessFor(slug, name, members[worker.ObjectId]);
                 clock.Now = registration.RegisteredAt;
-                var registered = await register.HandleAsync(access, registration.Command, ct);
-                seeded.Add(new DemoClient(access, registered.ClientId, registration.RegisteredAt));
+                var clientRegistration = await register.HandleAsync(access, registration.Command, ct);
+                registered.Add(new DemoCaseloadClient(clientRegistration.ClientId, registration.RegisteredAt, access));
                 if (registration.LaterChange is { } later)
                 {
                     clock.Now = later.At;
-                    await change.HandleAsync(access, later.Apply(registered.ClientId, registration.Command), ct);
+                    await change.HandleAsync(access, later.Apply(clientRegistration.ClientId, registration.Command), ct);
                 }
             }
             clock.Now = now;
-            await new DemoCases(store, clock, seed: 2000 + index).SeedAsync(seeded, ct);
+            await new DemoCases(store, clock, seed: 2000 + index).SeedAsync(registered, ct);
+            await risk.SeedAsync(registered, now, seed: 3000 + index, ct);
             logger.LogInformation("Seeded demo workspace {Workspace} with {Count} fictional clients", slug, registrations.Count);
         }
         return true;

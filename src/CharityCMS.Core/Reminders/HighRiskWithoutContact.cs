@@ -10,7 +10,7 @@ namespace CharityCMS.Reminders;
 /// <c>HighRiskNoContactDays</c> (counted in London days from the last successful contact, or from
 /// the day the case opened when there has been none). Due on the day the limit is reached.
 /// </summary>
-public sealed class HighRiskWithoutContact(CurrentRiskLevels riskLevels) : IDueItemQuery
+public sealed class HighRiskWithoutContact : IDueItemQuery
 {
     public async Task<IReadOnlyList<DueItem>> FindAsync(ReminderScope scope, CancellationToken ct)
     {
@@ -28,7 +28,7 @@ public sealed class HighRiskWithoutContact(CurrentRiskLevels riskLevels) : IDueI
             .ToList();
         if (due.Count == 0) return [];
 
-        var levels = await riskLevels(scope.Session, due.Select(x => x.Case.ClientId).Distinct().ToList(), ct);
+        var levels = await RiskLevels.CurrentAsync(scope.Session, due.Select(x => x.Case.ClientId).Distinct().ToList(), ct);
         return due
             .Where(x => levels.TryGetValue(x.Case.ClientId, out var level) && level == RiskLevel.High)
             .Select(x => new DueItem(NotificationKind.HighRiskNoContact, x.Case.Id.ToString("N"), x.DueOn,

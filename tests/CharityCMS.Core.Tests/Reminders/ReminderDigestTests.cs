@@ -14,11 +14,8 @@ namespace CharityCMS.Core.Tests.Reminders;
 public class ReminderDigestTests : DomainDatabase
 {
     private readonly TestSmtpServer smtp = new();
-    private readonly TestRiskLevels risk = new();
-
     protected override void ConfigureServices(IServiceCollection services)
     {
-        services.AddSingleton(risk.Reader);
         services.Configure<SmtpOptions>(smtp.Configure);
         services.Configure<AppOptions>(o => o.BaseUrl = "https://cms.charity.test/");
     }
@@ -51,7 +48,7 @@ public class ReminderDigestTests : DomainDatabase
     {
         var (workspace, worker, access) = await WorkspaceWithDueCasesAsync("Daisy Digest", "Dora Digest");
         var quiet = await World.OpenCaseAsync(access, "Hana Highrisk", worker.Id, Today.AddDays(-20));
-        risk.Set(quiet.ClientId, RiskLevel.High);
+        await World.AssessAsync(access, quiet.ClientId, RiskLevel.High);
         await Get<ReminderRun>().RunAsync(workspace.Id, default);
 
         var sent = await Get<ReminderDigest>().SendAsync(workspace.Id, default);

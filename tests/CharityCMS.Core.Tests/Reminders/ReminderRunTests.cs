@@ -10,10 +10,6 @@ namespace CharityCMS.Core.Tests.Reminders;
 
 public class ReminderRunTests : DomainDatabase
 {
-    private readonly TestRiskLevels risk = new();
-
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton(risk.Reader);
-
     private ReminderRun Run => Get<ReminderRun>();
     private CaseworkWorld World => new(Services, Clock);
     private DateOnly Today => UkCalendar.Today(Clock);
@@ -30,6 +26,44 @@ public class ReminderRunTests : DomainDatabase
     {
         await using var session = Store.QuerySession(workspaceId);
         return await session.Query<Notification>().ToListAsync();
+    }
+
+    [Fact]
+    public async Task A_high_risk_reassessment_falls_due_after_the_set_weeks_and_reminds_the_case_worker()
+    {
+        var (workspace, worker, access, _) = await WorkspaceAsync();
+        var client = await World.OpenCaseAsync(access, "Rosa Reassess", worker.Id);
+        await World.LogContactAsync(access, client.CaseId, Clock.GetUtcNow());
+        await World.AssessAsync(access, client.ClientId, RiskLevel.High);
+
+        Clock.Advance(TimeSpan.FromDays(7 * 8 - 1));
+        await Run.RunAsync(workspace.Id, default);
+        Assert.DoesNotContain(await NotificationsAsync(workspace.Id), n => n.Kind == NotificationKind.ReassessmentDue);
+
+        Clock.Advance(TimeSpan.FromDays(1));
+        await Run.RunAsync(workspace.Id, default);
+        var reminder = Assert.Single(await NotificationsAsync(workspace.Id), n => n.Kind == NotificationKind.ReassessmentDue);
+        Assert.Equal(worker.Id, reminder.RecipientId);
+        Assert.Contains(client.Reference, reminder.Text);
+    }
+
+    [Fact]
+    public async Task A_marac_action_due_today_reminds_the_worker_of_the_clients_open_case()
+    {
+        var (workspace, worker, access, _) = await WorkspaceAsync();
+        var client = await World.OpenCaseAsync(access, "Mara Action", worker.Id);
+        await World.AssessAsync(access, client.ClientId, RiskLevel.High);
+        var referral = await Get<CharityCMS.Marac.MakeMaracReferralHandler>().HandleAsync(access,
+            new CharityCMS.Marac.MakeMaracReferral(client.ClientId, client.CaseId, Today, Today.AddDays(7)), default);
+        await Get<CharityCMS.Marac.AgreeMaracActionHandler>().HandleAsync(access,
+            new CharityCMS.Marac.AgreeMaracAction(referral, 1, "Police to check bail conditions", "Police", Today.AddDays(10)), default);
+
+        Clock.Advance(TimeSpan.FromDays(10));
+        await Run.RunAsync(workspace.Id, default);
+
+        var reminder = Assert.Single(await NotificationsAsync(workspace.Id), n => n.Kind == NotificationKind.MaracActionDue);
+        Assert.Equal(worker.Id, reminder.RecipientId);
+        Assert.DoesNotContain("bail", reminder.Text);
     }
 
     [Fact]
@@ -108,7 +142,7 @@ public class ReminderRunTests : DomainDatabase
         var (workspace, worker, access, _) = await WorkspaceAsync();
         var quiet = await World.OpenCaseAsync(access, "Quinn Quiet", worker.Id, Today.AddDays(-30));
         await World.LogContactAsync(access, quiet.CaseId, Clock.GetUtcNow().AddDays(-14));
-        risk.Set(quiet.ClientId, RiskLevel.High);
+        await World.AssessAsync(access, quiet.ClientId, RiskLevel.High);
 
         await Run.RunAsync(workspace.Id, default);
 
@@ -124,12 +158,12 @@ public class ReminderRunTests : DomainDatabase
         var (workspace, worker, access, _) = await WorkspaceAsync();
         var unknown = await World.OpenCaseAsync(access, "Una Unknown", worker.Id, Today.AddDays(-30));
         var medium = await World.OpenCaseAsync(access, "Mia Medium", worker.Id, Today.AddDays(-30));
-        risk.Set(medium.ClientId, RiskLevel.Medium);
+        await World.AssessAsync(access, medium.ClientId, RiskLevel.Medium);
         var recent = await World.OpenCaseAsync(access, "Rita Recent", worker.Id, Today.AddDays(-30));
-        risk.Set(recent.ClientId, RiskLevel.High);
+        await World.AssessAsync(access, recent.ClientId, RiskLevel.High);
         await World.LogContactAsync(access, recent.CaseId, Clock.GetUtcNow().AddDays(-13));
         var attemptsOnly = await World.OpenCaseAsync(access, "Ada Attempts", worker.Id, Today.AddDays(-14));
-        risk.Set(attemptsOnly.ClientId, RiskLevel.High);
+        await World.AssessAsync(access, attemptsOnly.ClientId, RiskLevel.High);
         await World.LogContactAsync(access, attemptsOnly.CaseId, Clock.GetUtcNow().AddDays(-1), successful: false);
 
         await Run.RunAsync(workspace.Id, default);
@@ -191,7 +225,7 @@ public class ReminderRunTests : DomainDatabase
         var (workspace, worker, access, _) = await WorkspaceAsync();
         var review = await World.OpenCaseAsync(access, "Zelda Secretname", worker.Id, Today.AddDays(-30));
         await World.AddSafetyActionAsync(access, review.CaseId, Today);
-        risk.Set(review.ClientId, RiskLevel.High);
+        await World.AssessAsync(access, review.ClientId, RiskLevel.High);
 
         await Run.RunAsync(workspace.Id, default);
 
