@@ -23,8 +23,24 @@ public sealed class CaseQueries(IDocumentStore store, CaseloadGuard guard, TimeP
         var client = await session.LoadAsync<Client>(found.ClientId, ct) ?? throw new ClientNotFoundException();
         await ClientRecords.CommitAuditAsync(session,
             AuditEntry.By(access.Member, access.WorkspaceId, AuditAction.ClientRecordOpened, client.Id, clock.GetUtcNow(), "case"), ct);
-        var events = await session.Events.FetchStreamAsync(caseId, token: ct);
-        return new CaseView(found, client, CaseTimeline.From(events.Select(e => e.Data)));
+        return new CaseView(found, client, await TimelineOfAsync(session, found, ct));
+    }
+
+    /// <summary>The case's own events, and those of her completed risk assessments and MARAC referrals while it was open.</summary>
+    private static async Task<IReadOnlyList<TimelineEntry>> TimelineOfAsync(IQuerySession session, Case current, CancellationToken ct)
+    {
+        var clientId = current.ClientId;
+        var assessments = await session.Query<Risk.RiskAssessment>()
+            .Where(a => a.ClientId == clientId && a.Status == Risk.RiskAssessmentStatus.Completed).Select(a => a.Id).ToListAsync(ct);
+        var referrals = await session.Query<Marac.MaracReferral>().Where(r => r.ClientId == clientId).Select(r => r.Id).ToListAsync(ct);
+        var from = UkCalendar.At(current.OpenedOn, TimeOnly.MinValue);
+        var until = current.ClosedOn is { } closed ? UkCalendar.At(closed.AddDays(1), TimeOnly.MinValue) : DateTimeOffset.MaxValue;
+        var events = new List<object>();
+        events.AddRange((await session.Events.FetchStreamAsync(current.Id, token: ct)).Select(e => e.Data));
+        foreach (var streamId in assessments.Concat(referrals))
+            events.AddRange((await session.Events.FetchStreamAsync(streamId, token: ct))
+                .Select(e => e.Data).OfType<WorkspaceEvent>().Where(e => e.At >= from && e.At < until));
+        return CaseTimeline.From(events);
     }
 
     /// <summary>The timeline again after a change, within the same (already audited) view.</summary>
@@ -33,8 +49,7 @@ public sealed class CaseQueries(IDocumentStore store, CaseloadGuard guard, TimeP
         access.Require(WorkspaceRoles.ClientRecords, "open cases");
         await using var session = store.QuerySession(access.WorkspaceId);
         await guard.RequireAsync(session, access, current.ClientId, ct);
-        var events = await session.Events.FetchStreamAsync(current.Id, token: ct);
-        return CaseTimeline.From(events.Select(e => e.Data));
+        return await TimelineOfAsync(session, current, ct);
     }
 
     /// <summary>Whose case it is, without reading her record: for the break-glass prompt.</summary>

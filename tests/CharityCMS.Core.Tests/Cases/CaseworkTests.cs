@@ -201,6 +201,20 @@ public class CaseworkTests : CaseDatabase
     }
 
     [Fact]
+    public async Task The_timeline_includes_her_completed_risk_assessments_while_the_case_is_open()
+    {
+        var (clientId, caseId) = await ClientWithCaseAsync();
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var assessment = await Get<CharityCMS.Risk.StartRiskAssessmentHandler>().HandleAsync(Caseworker, new CharityCMS.Risk.StartRiskAssessment(clientId, caseId), default);
+        await Get<CharityCMS.Risk.CompleteRiskAssessmentHandler>().HandleAsync(Caseworker, new CharityCMS.Risk.CompleteRiskAssessment(assessment, 1, SampleRisk.Form(15)), default);
+
+        var view = await Get<CaseQueries>().OpenAsync(Caseworker, caseId, default);
+
+        var entry = Assert.Single(view!.Timeline, e => e.Strand == TimelineStrand.Risk);
+        Assert.Equal("Risk assessment completed: High risk", entry.What);
+    }
+
+    [Fact]
     public async Task A_case_cannot_be_opened_under_a_service_the_workspace_does_not_run()
     {
         var client = await Get<RegisterClientHandler>().HandleAsync(Manager, SampleClients.Registration(), default);
