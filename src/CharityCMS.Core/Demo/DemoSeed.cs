@@ -1,5 +1,6 @@
 using CharityCMS.Audit;
 using CharityCMS.Clients;
+using CharityCMS.Reminders;
 using CharityCMS.Workspaces;
 using FluentValidation;
 using Marten;
@@ -18,6 +19,7 @@ public sealed class DemoSeed(
     IValidator<RegisterClient> registrationRules,
     IValidator<ChangeClientDetails> editRules,
     DemoRisk risk,
+    ReminderRun reminders,
     ILogger<DemoSeed> logger)
 {
     public const int ClientsPerWorkspace = 200;
@@ -60,6 +62,8 @@ public sealed class DemoSeed(
             clock.Now = now;
             await new DemoCases(store, clock, seed: 2000 + index).SeedAsync(registered, ct);
             await risk.SeedAsync(registered, now, seed: 3000 + index, ct);
+            // Today's reminders, so the bell and the caseloads have something due from the first sign-in.
+            await reminders.RunAsync(slug, ct);
             logger.LogInformation("Seeded demo workspace {Workspace} with {Count} fictional clients", slug, registrations.Count);
         }
         return true;

@@ -40,6 +40,7 @@ public class DemoSeedTests : DomainDatabase
             Assert.Contains(cases, c => c.Incidents.Any(i => i.ReportedToPolice));
             Assert.Contains(cases, c => c.IsOpen && c.NextSafetyPlanReviewOn < UkCalendar.Today(TimeProvider.System));
             Assert.Contains(cases, c => c.OnwardReferrals.Count > 0);
+            Assert.True(await tenant.Query<CharityCMS.Notifications.Notification>().AnyAsync(), "today's reminders are raised");
         }
     }
 
