@@ -3,6 +3,7 @@ using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Demo;
 using CharityCMS.Notifications;
+using CharityCMS.Referrals;
 using CharityCMS.Reporting;
 using CharityCMS.Settings;
 using CharityCMS.SignIn;
@@ -44,6 +45,13 @@ public static class CharityDomain
         services.AddSingleton<CaseWorkers>();
         services.AddSingleton<CaseloadGuard>();
         services.AddSingleton<OpenCaseHandler>();
+
+        services.AddSingleton<ReceiveReferralHandler>();
+        services.AddSingleton<SubmitSelfReferralHandler>();
+        services.AddSingleton<TriageReferralHandler>();
+        services.AddSingleton<LogFirstContactAttemptHandler>();
+        services.AddSingleton<ReferralQueue>();
+        services.AddSingleton<ReferralDuplicates>();
 
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<CountClientsPerWorkspace>();

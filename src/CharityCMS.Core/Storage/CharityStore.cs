@@ -2,6 +2,7 @@ using CharityCMS.Audit;
 using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Notifications;
+using CharityCMS.Referrals;
 using CharityCMS.Settings;
 using CharityCMS.Reporting;
 using CharityCMS.SignIn;
@@ -42,6 +43,7 @@ public static class CharityStore
         WorkspaceStorage.Register(options);
         ClientStorage.Register(options);
         CaseStorage.Register(options);
+        ReferralStorage.Register(options);
         options.Schema.For<CaseworkSettings>();
         NotificationStorage.Register(options);
         AuditStorage.Register(options);
