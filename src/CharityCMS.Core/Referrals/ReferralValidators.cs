@@ -6,9 +6,11 @@ namespace CharityCMS.Referrals;
 /// <summary>The rules for the woman's details on any referral, from an agency or from herself.</summary>
 public sealed class ReferredPersonValidator : AbstractValidator<ReferredPerson>
 {
-    public ReferredPersonValidator(TimeProvider clock)
+    /// <param name="clock">For "today", in London.</param>
+    /// <param name="herOwnForm">Messages addressed to her, on the public form, rather than to staff.</param>
+    public ReferredPersonValidator(TimeProvider clock, bool herOwnForm = false)
     {
-        RuleFor(x => x.Name).NotEmpty().WithMessage("Enter her name, or the name she would like us to use.")
+        RuleFor(x => x.Name).NotEmpty().WithMessage(herOwnForm ? "Tell us a name we can use for you." : "Enter her name, or the name she would like us to use.")
             .MaximumLength(100).WithMessage("The name can be at most 100 characters.")
             .Must(v => !Text.HasControlCharacters(v)).WithMessage(ControlCharacters);
         RuleFor(x => x.DateOfBirth)

@@ -15,7 +15,7 @@ public sealed class SubmitSelfReferralValidator : AbstractValidator<SubmitSelfRe
 {
     public SubmitSelfReferralValidator(TimeProvider clock)
     {
-        RuleFor(x => x.Person).NotNull().SetValidator(new ReferredPersonValidator(clock));
+        RuleFor(x => x.Person).NotNull().SetValidator(new ReferredPersonValidator(clock, herOwnForm: true));
         RuleFor(x => x.Person.Contact)
             .Must(c => c.Phones.Any(p => p.SafeToCall || p.SafeForText) || c.Email?.IsSafe == true)
             .WithMessage("Tell us at least one safe way to reach you: a phone number that is safe to call or text, or an email address that is safe to use.")

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CharityCMS.TestSupport;
 using CharityCMS.Web.Access;
 using CharityCMS.Web.Jobs;
+using CharityCMS.Web.Referrals;
 using CharityCMS.Web.Storage;
 
 namespace CharityCMS.Web.Tests.Configuration;
@@ -21,7 +22,7 @@ public class SettingsTemplateTests
     public static TheoryData<string> OptionSettings()
     {
         var data = new TheoryData<string>();
-        foreach (var (section, type) in new[] { (AccessOptions.Section, typeof(AccessOptions)), (StorageOptions.Section, typeof(StorageOptions)), (JobsOptions.Section, typeof(JobsOptions)) })
+        foreach (var (section, type) in new[] { (AccessOptions.Section, typeof(AccessOptions)), (StorageOptions.Section, typeof(StorageOptions)), (JobsOptions.Section, typeof(JobsOptions)), (SelfReferralOptions.Section, typeof(SelfReferralOptions)) })
             foreach (var property in type.GetProperties()) data.Add($"{section}:{property.Name}");
         return data;
     }
