@@ -126,10 +126,13 @@ public sealed partial class Referral
     public FirstContactAttempted Attempt(LogFirstContactAttempt command, StaffMember by, DateTimeOffset at)
     {
         if (SafeContact.RefusalFor(this, command.Method, command.PhoneNumber) is { } refusal) throw new CaseworkRuleException(refusal);
-        if (command.OccurredAt < ReceivedAt)
+        // Times are entered to the minute: an attempt in the minute the referral arrived is not "before" it.
+        var receivedMinute = ReceivedAt.AddTicks(-(ReceivedAt.Ticks % TimeSpan.TicksPerMinute));
+        if (command.OccurredAt < receivedMinute)
             throw new CaseworkRuleException("A contact attempt cannot be earlier than the referral was received.");
+        var occurredAt = command.OccurredAt < ReceivedAt ? ReceivedAt : command.OccurredAt;
         var phone = command.Method.UsesPhone() ? SafeContact.PhoneFor(Person, command.PhoneNumber)?.Number : null;
-        return new FirstContactAttempted(Guid.CreateVersion7(), command.Method, command.Successful, command.OccurredAt, phone,
+        return new FirstContactAttempted(Guid.CreateVersion7(), command.Method, command.Successful, occurredAt, phone,
             Text.TidyOrNull(command.Note, keepLineBreaks: true), by, at);
     }
 
