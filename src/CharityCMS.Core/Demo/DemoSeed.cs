@@ -42,19 +42,23 @@ public sealed class DemoSeed(
             var faker = new DemoClients(seed: 1000 + index, area: slug);
             var members = await MembersAsync(slug, ct);
             var registrations = faker.Generate(ClientsPerWorkspace, now);
+            var clientIds = new List<Guid>(registrations.Count);
             foreach (var (registration, i) in registrations.Select((r, i) => (r, i)))
             {
                 var worker = caseworkers[i % caseworkers.Count];
                 var access = AccessFor(slug, name, members[worker.ObjectId]);
                 clock.Now = registration.RegisteredAt;
                 var registered = await register.HandleAsync(access, registration.Command, ct);
+                clientIds.Add(registered.ClientId);
                 if (registration.LaterChange is { } later)
                 {
                     clock.Now = later.At;
                     await change.HandleAsync(access, later.Apply(registered.ClientId, registration.Command), ct);
                 }
             }
-            logger.LogInformation("Seeded demo workspace {Workspace} with {Count} fictional clients", slug, registrations.Count);
+            var manager = DemoStaff.People.First(p => p.Places.Contains((slug, WorkspaceRole.Manager)));
+            await new DemoReferrals(store, references).SeedAsync(AccessFor(slug, name, members[manager.ObjectId]), clientIds, now, ct);
+            logger.LogInformation("Seeded demo workspace {Workspace} with {Count} fictional clients and their referrals", slug, registrations.Count);
         }
         return true;
     }

@@ -1,5 +1,6 @@
 using CharityCMS.Clients;
 using CharityCMS.Demo;
+using CharityCMS.Referrals;
 using CharityCMS.TestSupport;
 using CharityCMS.Workspaces;
 using Marten;
@@ -30,6 +31,13 @@ public class DemoSeedTests : DomainDatabase
             Assert.Contains(clients, c => c.Address?.DoNotDisclose == true);
             Assert.Contains(clients, c => c.Contact.Phones.Any(p => !p.SafeToCall));
             Assert.Contains(clients, c => c.Version > 1);
+
+            var referrals = await tenant.Query<Referral>().ToListAsync();
+            Assert.Equal(4, referrals.Count(r => r.Status == ReferralStatus.Untriaged));
+            Assert.Equal(5, referrals.Count(r => r.Status == ReferralStatus.Accepted && clients.Any(c => c.Id == r.ClientId)));
+            Assert.Single(referrals, r => r.Status == ReferralStatus.Declined);
+            Assert.Single(referrals, r => r.Status == ReferralStatus.Signposted);
+            Assert.Contains(referrals, r => r.TimeToFirstContact > TimeSpan.FromHours(1));
         }
     }
 
