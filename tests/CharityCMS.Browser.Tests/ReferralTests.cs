@@ -83,6 +83,14 @@ public class ReferralTests(Chromium chromium, BrowserApp app) : BrowserTest(chro
         await AssertAccessibleAsync(manager);
         await ScreenshotAsync(manager, "first-contact-logged");
 
+        // On a phone, the caseworker reads the same page: nothing overflows, axe finds nothing serious.
+        var phone = await SignInAsync("Hannah Price", 360, 740);
+        await GoToAsync(phone, new Uri(manager.Url).AbsolutePath);
+        await phone.Locator("#contact-attempts li").First.WaitForAsync();
+        await AssertAccessibleAsync(phone);
+        Assert.True(await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0);
+        await ScreenshotAsync(phone, "referral-on-a-phone");
+
         await using var session = App.Store.QuerySession(DemoStaff.Riverside);
         var stored = await session.Query<Referral>().SingleAsync(r => r.Person.Name == Name);
         var client = await session.LoadAsync<Client>(stored.ClientId!.Value);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CharityCMS.Clients;
 using CharityCMS.Referrals;
 
@@ -10,8 +11,11 @@ namespace CharityCMS.Web.Referrals;
 public sealed class SelfReferralForm
 {
     public string? Name { get; set; }
-    public DateOnly? DateOfBirth { get; set; }
-    public int? Age { get; set; }
+
+    // Kept as typed (the browser's date and number inputs send text), so a value that is not a
+    // date or a number is shown back with a message rather than silently dropped.
+    public string? DateOfBirth { get; set; }
+    public string? Age { get; set; }
 
     public string? Phone { get; set; }
     public bool SafeToCall { get; set; }
@@ -39,11 +43,25 @@ public sealed class SelfReferralForm
 
     private bool HasAddress => !string.IsNullOrWhiteSpace(Line1) || !string.IsNullOrWhiteSpace(Town) || !string.IsNullOrWhiteSpace(Postcode);
 
+    private DateOnly? ParsedDateOfBirth =>
+        DateOnly.TryParseExact(DateOfBirth?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    private int? ParsedAge => int.TryParse(Age?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var age) ? age : null;
+
+    /// <summary>Messages for a date of birth or an age that could not be read, by field.</summary>
+    public Dictionary<string, string> FormatErrors()
+    {
+        var errors = new Dictionary<string, string>();
+        if (!string.IsNullOrWhiteSpace(DateOfBirth) && ParsedDateOfBirth is null) errors[nameof(DateOfBirth)] = "Enter your date of birth as a date, or leave it empty.";
+        if (!string.IsNullOrWhiteSpace(Age) && ParsedAge is null) errors[nameof(Age)] = "Enter your age as a number, like 34, or leave it empty.";
+        return errors;
+    }
+
     public SubmitSelfReferral ToCommand() => new(
         new ReferredPerson(
             Name ?? "",
-            DateOfBirth,
-            Age,
+            ParsedDateOfBirth,
+            ParsedAge,
             new ClientContactDetails(
                 string.IsNullOrWhiteSpace(Phone) ? [] : [new PhoneNumber(Phone, "Her number", SafeToCall, SafeForVoicemail, SafeForText)],
                 string.IsNullOrWhiteSpace(Email) ? null : new EmailContact(Email, EmailSafe),

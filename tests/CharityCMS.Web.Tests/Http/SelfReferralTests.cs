@@ -159,6 +159,22 @@ public class SelfReferralTests(SelfReferralApp app) : IClassFixture<SelfReferral
     }
 
     [Fact]
+    public async Task An_age_that_is_not_a_number_is_shown_back_with_a_message_and_nothing_is_stored()
+    {
+        var before = await app.ReferralCountAsync();
+        var form = SelfReferralApp.ValidForm();
+        form["Form.Age"] = "thirty";
+
+        using var response = await app.SendAsync(form);
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("Enter your age as a number, like 34, or leave it empty.", body);
+        Assert.Contains("value=\"thirty\"", body);
+        Assert.Equal(before, await app.ReferralCountAsync());
+    }
+
+    [Fact]
     public async Task A_form_with_no_safe_way_to_reach_her_is_refused_kindly()
     {
         var form = SelfReferralApp.ValidForm();
