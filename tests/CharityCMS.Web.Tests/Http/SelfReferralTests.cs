@@ -1,9 +1,12 @@
+using System.Collections.Concurrent;
 using System.Net;
 using CharityCMS.Notifications;
 using CharityCMS.Referrals;
 using CharityCMS.TestSupport;
 using CharityCMS.Workspaces;
 using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CharityCMS.Web.Tests.Http;
 
@@ -65,6 +68,32 @@ public class SelfReferralApp : CharityApp
 public sealed class RateLimitedSelfReferralApp : SelfReferralApp
 {
     protected override int PermitLimit => 2;
+}
+
+/// <summary>Keeps every log line the app writes, down to Debug, so a test can look for what she typed.</summary>
+public sealed class LoggedSelfReferralApp : SelfReferralApp
+{
+    public ConcurrentQueue<string> Lines { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new CapturingLoggerProvider(Lines)));
+    }
+
+    private sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new CapturingLogger(lines);
+        public void Dispose() { }
+    }
+
+    private sealed class CapturingLogger(ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue(formatter(state, exception) + " " + exception);
+    }
 }
 
 public class SelfReferralTests(SelfReferralApp app) : IClassFixture<SelfReferralApp>
@@ -223,6 +252,24 @@ public class SelfReferralTests(SelfReferralApp app) : IClassFixture<SelfReferral
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Contains("data-quick-exit", body);
         Assert.DoesNotContain("__RequestVerificationToken", body);
+    }
+}
+
+public class SelfReferralLoggingTests(LoggedSelfReferralApp app) : IClassFixture<LoggedSelfReferralApp>
+{
+    [Fact]
+    public async Task Nothing_she_entered_is_logged_whether_the_form_is_accepted_or_refused()
+    {
+        var form = SelfReferralApp.ValidForm("Logcheck Privatename");
+        form["Form.SafeTimes"] = "Secretcodeword lilac";
+        using (var accepted = await app.SendAsync(form)) Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        form["Form.Phone"] = "not a number 07700";
+        using (var refused = await app.SendAsync(form)) Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+
+        Assert.NotEmpty(app.Lines);
+        Assert.DoesNotContain(app.Lines, line => line.Contains("Privatename", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(app.Lines, line => line.Contains("Secretcodeword", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(app.Lines, line => line.Contains("900456", StringComparison.Ordinal));
     }
 }
 
