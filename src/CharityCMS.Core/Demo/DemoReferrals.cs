@@ -64,7 +64,7 @@ public sealed class DemoReferrals(IDocumentStore store, ClientReferences referen
         {
             var client = await query.LoadAsync<Client>(clientIds[i * 37 + 5], ct);
             if (client is null) continue;
-            var receivedAt = now.AddDays(-(20 + i * 9)).AddHours(-i);
+            var receivedAt = OfficeHours(now, 20 + i * 9, 9 + i, 10 * i);
             clock.Now = receivedAt;
             var phone = client.Contact.Phones.FirstOrDefault(p => p.SafeToCall);
             var person = new ReferredPerson(client.Details.LegalName, client.Details.DateOfBirth, client.Details.ApproximateAge, client.Contact, client.Address,
@@ -82,23 +82,27 @@ public sealed class DemoReferrals(IDocumentStore store, ClientReferences referen
                     "Spoke with her; she would like support and gave a safe time to call."), ct);
                 version = 3;
             }
-            clock.Now = receivedAt.AddDays(2);
+            clock.Now = OfficeHours(now, 18 + i * 9, 15, 30);
             await triage.AcceptAsync(manager, new AcceptReferral(id, version, client.Id, null, services[i], staff.Count == 0 ? null : staff[i % staff.Count].Id), ct);
         }
 
-        clock.Now = now.AddDays(-12);
+        clock.Now = OfficeHours(now, 12, 11, 5);
         var declined = await receive.HandleAsync(manager, Agency(ReferralSource.Housing, "Housing options team", clock.Now,
             "Fleeing abuse in another county; needs emergency accommodation.", null, Person("Tara Moffat", null, 38, $"07700 900{number++:D3}")), ct);
-        clock.Now = now.AddDays(-11);
+        clock.Now = OfficeHours(now, 11, 9, 40);
         await triage.DeclineAsync(manager, new DeclineReferral(declined, 1, "Lives outside our area; passed to her local service with her consent."), ct);
 
-        clock.Now = now.AddDays(-8);
+        clock.Now = OfficeHours(now, 8, 14, 20);
         var signposted = await receive.HandleAsync(manager, Agency(ReferralSource.AnotherCharity, "Citizens Advice", clock.Now,
             "Historic abuse; asking about counselling.", RiskLevel.Standard, Person("Joanne Pike", null, 59, $"07700 900{number:D3}")), ct);
-        clock.Now = now.AddDays(-7);
+        clock.Now = OfficeHours(now, 7, 10, 0);
         await triage.SignpostAsync(manager, new SignpostReferral(signposted, 1, "Local rape crisis counselling service",
             "Counselling waiting list explained; she will self-refer."), ct);
     }
+
+    /// <summary>A London office-hours time some days before <paramref name="now"/>: when staff record and triage.</summary>
+    private static DateTimeOffset OfficeHours(DateTimeOffset now, int daysAgo, int hour, int minute) =>
+        UkCalendar.At(UkCalendar.DateOf(now).AddDays(-daysAgo), new TimeOnly(hour, minute));
 
     private static ReferredPerson Person(string name, DateOnly? born, int? age, string phone) => new(
         name, born, born is null ? age : null,

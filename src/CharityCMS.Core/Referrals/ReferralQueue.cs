@@ -17,7 +17,8 @@ public sealed record ReferralQueueRow(
     DateTimeOffset? TriagedAt,
     string? TriagedBy,
     string? ClientReference,
-    bool Contacted);
+    bool Contacted,
+    int Attempts);
 
 /// <summary>The referral counts a team's caseload shows: how many wait for triage and the longest wait.</summary>
 public sealed record ReferralCounts(int Waiting, int WaitingHighRisk, int WaitingSelfReferrals, TimeSpan? LongestWait);
@@ -77,5 +78,5 @@ public sealed class ReferralQueue(IDocumentStore store, TimeProvider clock)
     private ReferralQueueRow Row(Referral r) => new(
         r.Id, r.Person.Name, r.Source, r.Referrer?.Organisation, r.KnownRisk, r.ReceivedAt,
         (r.TriagedAt ?? clock.GetUtcNow()) - r.ReceivedAt, r.Status, r.TriagedAt, r.TriagedBy?.Name, r.ClientReference,
-        r.FirstContactAt is not null);
+        r.FirstContactAt is not null, r.Attempts.Count);
 }
