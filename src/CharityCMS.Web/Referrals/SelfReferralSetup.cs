@@ -1,4 +1,3 @@
-using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -39,7 +38,7 @@ public static class SelfReferralSetup
                 var response = context.HttpContext.Response;
                 response.ContentType = "text/html; charset=utf-8";
                 response.Headers.RetryAfter = ((int)options.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await response.WriteAsync(TooManyPage, ct);
+                await response.WriteAsync(TooManyPage(options.Window), ct);
             };
         });
     }
@@ -72,7 +71,7 @@ public static class SelfReferralSetup
     /// Shown instead of the form when one address sent it too often. A page of its own, with the
     /// quick exit, because it is answered before any page is rendered. It echoes nothing she sent.
     /// </summary>
-    private static readonly string TooManyPage = $$"""
+    private static string TooManyPage(TimeSpan window) => $$"""
         <!DOCTYPE html>
         <html lang="en-GB">
         <head>
@@ -81,6 +80,7 @@ public static class SelfReferralSetup
             <meta name="robots" content="noindex, nofollow" />
             <title>Please try again later · CharityCMS</title>
             <link rel="stylesheet" href="/app.css" />
+            <style>body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5; }</style>
         </head>
         <body>
             <header class="public-header">
@@ -93,12 +93,20 @@ public static class SelfReferralSetup
             <main class="public-main">
                 <h1>Please try again a little later</h1>
                 <p>This form has been sent several times from your connection in a short time, so we cannot take another one just now.
-                   Please wait an hour and try again. Nothing you typed has been kept.</p>
+                   Please wait {{Describe(window)}} and try again. Nothing you typed has been kept.</p>
                 <p>If you are in danger now, call 999. If you cannot speak, call 999 from a mobile and press 55 when asked.</p>
-                <p>The National Domestic Abuse Helpline is free and open day and night: {{WebUtility.HtmlEncode("0808 2000 247")}}.</p>
+                <p>The National Domestic Abuse Helpline is free and open day and night: 0808 2000 247.</p>
             </main>
             <script src="/js/quick-exit.js"></script>
         </body>
         </html>
         """;
+
+    private static string Describe(TimeSpan window) => window.TotalMinutes switch
+    {
+        <= 1 => "a minute",
+        < 60 => $"{(int)window.TotalMinutes} minutes",
+        < 120 => "an hour",
+        _ => $"{(int)window.TotalHours} hours",
+    };
 }
