@@ -50,6 +50,7 @@ public static class CharityDomain
         services.AddSingleton<SubmitSelfReferralHandler>();
         services.AddSingleton<TriageReferralHandler>();
         services.AddSingleton<LogFirstContactAttemptHandler>();
+        services.AddSingleton<ConfirmConsentToContactHandler>();
         services.AddSingleton<ReferralQueue>();
         services.AddSingleton<ReferralDuplicates>();
 

@@ -101,7 +101,7 @@ public class ReferralTests(Chromium chromium, BrowserApp app) : BrowserTest(chro
     }
 
     [Fact]
-    public async Task Recording_an_agency_referral_refuses_an_empty_form_and_passes_axe()
+    public async Task An_agency_referral_is_recorded_after_an_empty_form_is_refused_consent_is_confirmed_and_it_is_declined_with_a_reason()
     {
         var caseworker = await SignInAsync("Hannah Price");
         await GoToAsync(caseworker, "/referrals/new");
@@ -124,5 +124,25 @@ public class ReferralTests(Chromium chromium, BrowserApp app) : BrowserTest(chro
         await caseworker.Locator("#first-contact").WaitForAsync();
         Assert.Contains("Agnes Agencyref", await caseworker.Locator("h1").InnerTextAsync());
         await ScreenshotAsync(caseworker, "agency-referral-saved");
+
+        // Referred without her consent: no attempt can be logged until the worker records how consent was confirmed.
+        await caseworker.Locator("#no-consent").WaitForAsync();
+        Assert.Equal(0, await caseworker.Locator("#log-attempt").CountAsync());
+        await caseworker.GetByLabel("How was her consent confirmed?", new() { Exact = true }).FillAsync("The referring nurse asked her on the ward; she agreed.");
+        await caseworker.Locator("#confirm-consent").ClickAsync();
+        await caseworker.Locator("#log-attempt").WaitForAsync();
+        await AssertAccessibleAsync(caseworker);
+
+        // Declined: a reason is required, then the decision shows who made it.
+        await caseworker.GetByLabel("Decline", new() { Exact = true }).CheckAsync();
+        await caseworker.Locator("#decline-referral").ClickAsync();
+        await caseworker.GetByText("Say why the referral is declined.").First.WaitForAsync();
+        await caseworker.GetByLabel("Why is it declined?", new() { Exact = true }).FillAsync("Lives outside our area; passed to her local service.");
+        await ScreenshotAsync(caseworker, "declining");
+        await caseworker.Locator("#decline-referral").ClickAsync();
+        await caseworker.Locator("#referral-status", new() { HasText = "Declined by Hannah Price" }).WaitForAsync();
+        Assert.Equal(0, await caseworker.Locator("#triage").CountAsync());
+        await AssertAccessibleAsync(caseworker);
+        await ScreenshotAsync(caseworker, "declined");
     }
 }

@@ -21,6 +21,9 @@ public sealed partial class Referral
     public string? Reason { get; set; }
     public RiskLevel? KnownRisk { get; set; }
     public bool ConsentToContact { get; set; }
+
+    /// <summary>How her consent was confirmed, when the referral arrived without it.</summary>
+    public string? ConsentConfirmedHow { get; set; }
     public ReferredPerson Person { get; set; } = null!;
     public StaffMember RecordedBy { get; set; } = null!;
 
@@ -91,6 +94,13 @@ public sealed partial class Referral
         SignpostedTo = signposted.Organisation;
         SignpostNote = signposted.Note;
         Triaged(signposted);
+    }
+
+    public void Apply(ReferralConsentConfirmed confirmed)
+    {
+        ConsentToContact = true;
+        ConsentConfirmedHow = confirmed.HowConfirmed;
+        Touched(confirmed);
     }
 
     public void Apply(FirstContactAttempted attempted)

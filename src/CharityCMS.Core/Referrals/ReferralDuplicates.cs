@@ -51,4 +51,15 @@ public sealed class ReferralDuplicates(IDocumentStore store)
                 born is not null && c.Details.DateOfBirth == referral.Person.DateOfBirth))
             .ToList();
     }
+
+    /// <summary>The client with this reference, when the worker knows her to be someone the suggestions missed.</summary>
+    public async Task<PossibleDuplicate?> FindByReferenceAsync(WorkspaceAccess access, string reference, CancellationToken ct)
+    {
+        access.Require(WorkspaceRoles.ClientRecords, "triage referrals");
+        var wanted = Text.Tidy(reference).ToUpperInvariant();
+        if (wanted.Length is 0 or > 20) return null;
+        await using var session = store.QuerySession(access.WorkspaceId);
+        var client = await session.Query<Client>().FirstOrDefaultAsync(c => c.Reference == wanted, ct);
+        return client is null ? null : new PossibleDuplicate(client.Id, client.Reference, client.Details.LegalName, client.Details.DateOfBirth, false);
+    }
 }

@@ -45,3 +45,6 @@ public sealed record FirstContactAttempted(
     string? Note,
     StaffMember By,
     DateTimeOffset At) : WorkspaceEvent(By, At);
+
+/// <summary>She agreed to be contacted after the referral was made without her consent (confirmed through the referrer, say).</summary>
+public sealed record ReferralConsentConfirmed(string HowConfirmed, StaffMember By, DateTimeOffset At) : WorkspaceEvent(By, At);

@@ -70,6 +70,22 @@ public class FirstContactTests : DomainDatabase
     }
 
     [Fact]
+    public async Task Once_her_consent_is_confirmed_a_safe_attempt_is_allowed_and_consent_cannot_be_confirmed_twice()
+    {
+        var (access, id) = await ReferralAsync(r => r with { ConsentToContact = false });
+        var confirm = Get<ConfirmConsentToContactHandler>();
+
+        await confirm.HandleAsync(access, new ConfirmConsentToContact(id, "Confirmed by the referring officer by phone."), default);
+        await Log.HandleAsync(access, new LogFirstContactAttempt(id, ContactMethod.Call, true, Clock.GetUtcNow(), SampleReferrals.SafePhone, null), default);
+
+        var referral = await LoadAsync(access, id);
+        Assert.True(referral.ConsentToContact);
+        Assert.Equal("Confirmed by the referring officer by phone.", referral.ConsentConfirmedHow);
+        Assert.Single(referral.Attempts);
+        await Assert.ThrowsAsync<CaseworkRuleException>(() => confirm.HandleAsync(access, new ConfirmConsentToContact(id, "Again."), default));
+    }
+
+    [Fact]
     public async Task Safe_attempts_are_logged_and_the_first_success_gives_the_time_to_first_contact()
     {
         var (access, id) = await ReferralAsync();

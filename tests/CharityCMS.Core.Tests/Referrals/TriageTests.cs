@@ -177,6 +177,18 @@ public class TriageTests : DomainDatabase
     }
 
     [Fact]
+    public async Task A_client_the_suggestions_missed_is_found_by_her_reference_typed_any_way()
+    {
+        var (access, _) = await ReferralAsync();
+        var registered = await Get<RegisterClientHandler>().HandleAsync(access, SampleClients.Registration("Completely Different"), default);
+
+        var found = await Get<ReferralDuplicates>().FindByReferenceAsync(access, " " + registered.Reference.ToLowerInvariant(), default);
+
+        Assert.Equal(registered.ClientId, found?.ClientId);
+        Assert.Null(await Get<ReferralDuplicates>().FindByReferenceAsync(access, "TRI-999999", default));
+    }
+
+    [Fact]
     public async Task A_self_referral_lands_in_the_queue_and_tells_every_manager_without_her_name()
     {
         var workspace = await TestWorkspace.CreateAsync(Store, prefix: "SLF");
