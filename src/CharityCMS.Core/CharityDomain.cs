@@ -6,6 +6,7 @@ using CharityCMS.Email;
 using CharityCMS.LinkedPeople;
 using CharityCMS.Marac;
 using CharityCMS.Notifications;
+using CharityCMS.Referrals;
 using CharityCMS.Reminders;
 using CharityCMS.Reporting;
 using CharityCMS.Risk;
@@ -84,6 +85,14 @@ public static class CharityDomain
         services.AddSingleton<ChangeMaracMeetingDateHandler>();
         services.AddSingleton<RecordMaracOutcomeHandler>();
         services.AddSingleton<MaracBoard>();
+
+        services.AddSingleton<ReceiveReferralHandler>();
+        services.AddSingleton<SubmitSelfReferralHandler>();
+        services.AddSingleton<TriageReferralHandler>();
+        services.AddSingleton<LogFirstContactAttemptHandler>();
+        services.AddSingleton<ConfirmConsentToContactHandler>();
+        services.AddSingleton<ReferralQueue>();
+        services.AddSingleton<ReferralDuplicates>();
 
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<CountClientsPerWorkspace>();

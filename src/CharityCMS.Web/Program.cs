@@ -1,5 +1,6 @@
 using CharityCMS.Web.Access;
 using CharityCMS.Web.Jobs;
+using CharityCMS.Web.Referrals;
 using CharityCMS.Web.Shell;
 using CharityCMS.Web.Storage;
 
@@ -11,10 +12,12 @@ builder.AddCharityStore();
 builder.AddCharityAccess();
 builder.AddCharityJobs();
 builder.AddCharityShell();
+builder.AddSelfReferrals();
 
 var app = builder.Build();
 
 app.UseCharityShell();
+app.UseSelfReferrals();
 app.MapCharityAccess();
 app.MapCharityStore();
 app.MapCharityJobs();

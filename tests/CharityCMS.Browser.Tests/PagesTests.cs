@@ -32,6 +32,8 @@ public class PagesTests(Chromium chromium, BrowserApp app) : BrowserTest(chromiu
         { "Hannah Price", "/", 360 },
         { "Hannah Price", "/clients", 360 },
         { "Hannah Price", "/clients/new", 360 },
+        { "Hannah Price", "/referrals", 360 },
+        { "Hannah Price", "/referrals/new", 360 },
         { "Grace Okoro", "/clients/{client}", 360 },
         { "Grace Okoro", "/notifications", 360 },
         { "Fiona Murray", "/workspace/members", 360 },
@@ -70,6 +72,8 @@ public class PagesTests(Chromium chromium, BrowserApp app) : BrowserTest(chromiu
     [InlineData("/status/404")]
     [InlineData("/access-denied")]
     [InlineData("/error")]
+    [InlineData("/refer/riverside")]
+    [InlineData("/refer/riverside/thanks")]
     public async Task Each_public_page_passes_axe_and_carries_the_quick_exit(string path)
     {
         var page = await NewWindowAsync(360, 740);

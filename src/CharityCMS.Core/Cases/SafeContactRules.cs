@@ -17,7 +17,7 @@ public static class SafeContactRules
             if (string.IsNullOrWhiteSpace(phoneNumber)) return "Choose which of her numbers you used.";
             var digits = PhoneDigits.Normalise(phoneNumber);
             var phone = contact.Phones.FirstOrDefault(p => p.SearchDigits == digits);
-            if (phone is null) return "That number is not one of hers. Add it to her contact details first, with what is safe.";
+            if (phone is null) return "That number is not one she gave us. Only her recorded numbers may be used.";
             return method switch
             {
                 ContactMethod.Call when !phone.SafeToCall => "She has said this number is not safe to call.",

@@ -62,9 +62,11 @@ public sealed class DemoSeed(
             clock.Now = now;
             await new DemoCases(store, clock, seed: 2000 + index).SeedAsync(registered, ct);
             await risk.SeedAsync(registered, now, seed: 3000 + index, ct);
+            var manager = DemoStaff.People.First(p => p.Places.Contains((slug, WorkspaceRole.Manager)));
+            await new DemoReferrals(store, references).SeedAsync(AccessFor(slug, name, members[manager.ObjectId]), registered.Select(r => r.ClientId).ToList(), now, ct);
             // Today's reminders, so the bell and the caseloads have something due from the first sign-in.
             await reminders.RunAsync(slug, ct);
-            logger.LogInformation("Seeded demo workspace {Workspace} with {Count} fictional clients", slug, registrations.Count);
+            logger.LogInformation("Seeded demo workspace {Workspace} with {Count} fictional clients, their cases and referrals", slug, registrations.Count);
         }
         return true;
     }

@@ -4,6 +4,7 @@ using CharityCMS.Clients;
 using CharityCMS.LinkedPeople;
 using CharityCMS.Marac;
 using CharityCMS.Notifications;
+using CharityCMS.Referrals;
 using CharityCMS.Reminders;
 using CharityCMS.Settings;
 using CharityCMS.Reporting;
@@ -49,6 +50,7 @@ public static class CharityStore
         LinkedPeopleStorage.Register(options);
         RiskStorage.Register(options);
         MaracStorage.Register(options);
+        ReferralStorage.Register(options);
         options.Schema.For<CaseworkSettings>();
         NotificationStorage.Register(options);
         ReminderStorage.Register(options);

@@ -1,6 +1,7 @@
 using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Demo;
+using CharityCMS.Referrals;
 using CharityCMS.TestSupport;
 using CharityCMS.Workspaces;
 using Marten;
@@ -41,6 +42,13 @@ public class DemoSeedTests : DomainDatabase
             Assert.Contains(cases, c => c.IsOpen && c.NextSafetyPlanReviewOn < UkCalendar.Today(TimeProvider.System));
             Assert.Contains(cases, c => c.OnwardReferrals.Count > 0);
             Assert.True(await tenant.Query<CharityCMS.Notifications.Notification>().AnyAsync(), "today's reminders are raised");
+
+            var referrals = await tenant.Query<Referral>().ToListAsync();
+            Assert.Equal(4, referrals.Count(r => r.Status == ReferralStatus.Untriaged));
+            Assert.Equal(5, referrals.Count(r => r.Status == ReferralStatus.Accepted && clients.Any(c => c.Id == r.ClientId)));
+            Assert.Single(referrals, r => r.Status == ReferralStatus.Declined);
+            Assert.Single(referrals, r => r.Status == ReferralStatus.Signposted);
+            Assert.Contains(referrals, r => r.TimeToFirstContact > TimeSpan.FromHours(1));
         }
     }
 

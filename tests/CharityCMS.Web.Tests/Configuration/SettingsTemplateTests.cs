@@ -4,6 +4,7 @@ using CharityCMS.Reminders;
 using CharityCMS.TestSupport;
 using CharityCMS.Web.Access;
 using CharityCMS.Web.Jobs;
+using CharityCMS.Web.Referrals;
 using CharityCMS.Web.Storage;
 
 namespace CharityCMS.Web.Tests.Configuration;
@@ -24,7 +25,8 @@ public class SettingsTemplateTests
     {
         var data = new TheoryData<string>();
         foreach (var (section, type) in new[] { (AccessOptions.Section, typeof(AccessOptions)), (StorageOptions.Section, typeof(StorageOptions)), (JobsOptions.Section, typeof(JobsOptions)),
-                     (ReminderOptions.Section, typeof(ReminderOptions)), (SmtpOptions.Section, typeof(SmtpOptions)), (AppOptions.Section, typeof(AppOptions)) })
+                     (ReminderOptions.Section, typeof(ReminderOptions)), (SmtpOptions.Section, typeof(SmtpOptions)), (AppOptions.Section, typeof(AppOptions)),
+                     (SelfReferralOptions.Section, typeof(SelfReferralOptions)) })
             foreach (var property in type.GetProperties().Where(p => p.CanWrite)) data.Add($"{section}:{property.Name}");
         return data;
     }
