@@ -15,13 +15,17 @@ using Npgsql;
 // private PostgreSQL cluster, then measures, in one run:
 //   1. registering a client through the app's command path against a bare Marten append of the same event;
 //   2. client search, p50/p95;
-//   3. opening a record including its audit write, p50/p95.
-// Usage: dotnet run -c Release --project tests/CharityCMS.Benchmarks [-- --workspaces 20 --clients 10000 --samples 2000]
+//   3. opening a record including its audit write, p50/p95;
+//   4. casework in the first workspace, seeded with 1,500 cases through the handlers (CaseworkBenchmark.cs):
+//      the caseloads, opening a case page, logging a contact, and one daily reminder run.
+// Usage: dotnet run -c Release --project tests/CharityCMS.Benchmarks
+//        [-- --workspaces 20 --clients 10000 --samples 2000 --cases 1500 --casework-samples 300]
 
 var options = BenchmarkOptions.Parse(args);
 Console.WriteLine($"Seeding {options.Workspaces} workspaces x {options.Clients:N0} clients...");
 var connectionString = await TestPostgres.CreateDatabaseAsync("benchmark");
-var services = new ServiceCollection().AddLogging().AddCharityDomain(connectionString).BuildServiceProvider();
+var clock = new SeedClock();
+var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(clock).AddCharityDomain(connectionString).BuildServiceProvider();
 var store = services.GetRequiredService<IDocumentStore>();
 
 var seedClock = Stopwatch.StartNew();
@@ -71,14 +75,17 @@ var open = await Measure.LatencyAsync(options.Samples, 200, async _ =>
         throw new InvalidOperationException("A seeded client was not found.");
 });
 
-var report = Report.Write(options, seedClock.Elapsed, appPath, bare, search, open);
+// 4. Casework at one charity's scale, in the first workspace.
+var casework = await CaseworkBenchmark.RunAsync(services, clock, connectionString, workspaces[0], options);
+
+var report = Report.Write(options, seedClock.Elapsed, appPath, bare, search, open, casework);
 Console.WriteLine(report);
 var path = Path.Combine(RepositoryRoot.Path, "docs", "benchmark-results.md");
 await File.WriteAllTextAsync(path, report);
 Console.WriteLine($"Written to {path}");
 await TestPostgres.DropDatabaseAsync(connectionString);
 
-internal sealed record BenchmarkOptions(int Workspaces, int Clients, int Samples)
+internal sealed record BenchmarkOptions(int Workspaces, int Clients, int Samples, int Cases, int CaseworkSamples)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -87,14 +94,15 @@ internal sealed record BenchmarkOptions(int Workspaces, int Clients, int Samples
             var at = Array.IndexOf(args, name);
             return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
         }
-        return new BenchmarkOptions(Read("--workspaces", 20), Read("--clients", 10_000), Read("--samples", 2_000));
+        return new BenchmarkOptions(Read("--workspaces", 20), Read("--clients", 10_000), Read("--samples", 2_000),
+            Read("--cases", 1_500), Read("--casework-samples", 300));
     }
 }
 
 /// <summary>A client the measurements look for: what a caseworker would type to find her.</summary>
 internal sealed record SeededClient(Guid Id, string Reference, string Surname, string Phone);
 
-internal sealed record SeededWorkspace(WorkspaceAccess Access, IReadOnlyList<SeededClient> Samples);
+internal sealed record SeededWorkspace(TestWorkspace Workspace, WorkspaceAccess Access, IReadOnlyList<SeededClient> Samples);
 
 internal static class Seed
 {
@@ -139,17 +147,21 @@ internal static class Seed
                 counter.Parameters.AddWithValue(options.Clients);
                 await counter.ExecuteNonQueryAsync();
             }
-            seeded.Add(new SeededWorkspace(access, samples));
+            seeded.Add(new SeededWorkspace(workspace, access, samples));
             Console.Write($"\r  {w + 1}/{options.Workspaces} workspaces");
         }
         Console.WriteLine();
-        await using (var connection = new NpgsqlConnection(connectionString))
-        {
-            await connection.OpenAsync();
-            await using var analyze = new NpgsqlCommand("analyze", connection);
-            await analyze.ExecuteNonQueryAsync();
-        }
+        await AnalyzeAsync(connectionString);
         return seeded;
+    }
+
+    /// <summary>Refreshes the planner's statistics after a bulk load, as autovacuum would soon after.</summary>
+    public static async Task AnalyzeAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var analyze = new NpgsqlCommand("analyze", connection);
+        await analyze.ExecuteNonQueryAsync();
     }
 }
 
@@ -193,7 +205,7 @@ internal static class Measure
 
 internal static class Report
 {
-    public static string Write(BenchmarkOptions options, TimeSpan seeding, Rate app, Rate bare, Latency search, Latency open)
+    public static string Write(BenchmarkOptions options, TimeSpan seeding, Rate app, Rate bare, Latency search, Latency open, CaseworkFigures casework)
     {
         var ratio = app.PerSecond / bare.PerSecond;
         var text = new StringBuilder();
@@ -211,8 +223,35 @@ internal static class Report
         text.AppendLine($"| Register a client, bare Marten append | {bare.PerSecond:N0} /s | (reference) | |");
         text.AppendLine($"| Client search | p50 {search.Percentile(50):N1} ms, p95 {search.Percentile(95):N1} ms | p95 at most 50 ms | {(search.Percentile(95) <= 50 ? "yes" : "NO")} |");
         text.AppendLine($"| Open a record with its audit write | p50 {open.Percentile(50):N1} ms, p95 {open.Percentile(95):N1} ms | p95 at most 30 ms | {(open.Percentile(95) <= 30 ? "yes" : "NO")} |");
+        WriteCasework(text, options, casework);
         return text.ToString();
     }
+
+    private static void WriteCasework(StringBuilder text, BenchmarkOptions options, CaseworkFigures casework)
+    {
+        var shape = casework.Shape;
+        text.AppendLine();
+        text.AppendLine("## Casework at one charity's scale");
+        text.AppendLine();
+        text.AppendLine($"- Data: in the first workspace, {shape.Cases:N0} cases over {shape.Workers} caseworkers, {shape.Open:N0} open ({shape.Waiting} waiting for a worker), "
+            + $"{shape.Assessed:N0} with a completed risk assessment ({shape.HighRisk:N0} high risk), {shape.Contacts:N0} contacts logged; "
+            + $"made through the handlers, dated over the last two years, in {casework.Seeding.TotalSeconds:N0} s");
+        text.AppendLine($"- The measured caseworker has {shape.MyOpenCases} open cases of {shape.ContactsPerMyCase} contacts each; the team caseload is read by a manager");
+        text.AppendLine($"- Samples: {options.CaseworkSamples:N0} timed operations per measure after 20 warm-up operations, one at a time, in process (server time)");
+        text.AppendLine();
+        text.AppendLine("| Measure | Result | Goal | Met |");
+        text.AppendLine("|---|---|---|---|");
+        text.AppendLine($"| My caseload ({shape.MyOpenCases} open cases) | {Percentiles(casework.Mine)} | p95 at most 200 ms | {Met(casework.Mine, 200)} |");
+        text.AppendLine($"| Team caseload ({shape.Cases:N0} cases, {shape.Open:N0} open) | {Percentiles(casework.Team)} | p95 at most 500 ms | {Met(casework.Team, 500)} |");
+        text.AppendLine($"| Open a case page with its audit write | {Percentiles(casework.OpenCase)} | p95 at most 50 ms | {Met(casework.OpenCase, 50)} |");
+        text.AppendLine($"| Log a contact | {Percentiles(casework.LogContact)} | p95 at most 100 ms | {Met(casework.LogContact, 100)} |");
+        text.AppendLine($"| Daily reminder run, one workspace | {casework.ReminderRun.TotalSeconds:N2} s ({casework.Reminders.Due:N0} due, {casework.Reminders.Raised:N0} raised); "
+            + $"again the same day {casework.RepeatRun.TotalSeconds:N2} s | at most 10 s | {(casework.ReminderRun.TotalSeconds <= 10 ? "yes" : "NO")} |");
+    }
+
+    private static string Percentiles(Latency latency) => $"p50 {latency.Percentile(50):N1} ms, p95 {latency.Percentile(95):N1} ms";
+
+    private static string Met(Latency latency, double goalMilliseconds) => latency.Percentile(95) <= goalMilliseconds ? "yes" : "NO";
 }
 
 internal static class Machine
