@@ -19,6 +19,8 @@ public sealed class AllocateCaseHandler(CaseStreams cases, CaseWorkers workers, 
 {
     public async Task<Case> HandleAsync(WorkspaceAccess access, AllocateCase command, CancellationToken ct)
     {
+        // Allocation decides who reaches the client from now on, so it is the managers' call.
+        access.Require(WorkspaceRole.Manager, "allocate or transfer cases");
         await validator.ValidateAndThrowAsync(command, ct);
         var worker = await workers.FindAsync(access.WorkspaceId, command.WorkerId, ct);
         return await cases.AppendAsync(access, command.CaseId, command.ExpectedVersion,

@@ -21,7 +21,12 @@ public sealed partial class Case
         if (command.ClosedOn < OpenedOn) throw new CaseworkRuleException("A case cannot close before the day it opened.");
         if (command.Reason == CaseClosureReason.Other && string.IsNullOrWhiteSpace(command.Note))
             throw new CaseworkRuleException("Say why the case is closing.");
-        if (command.ExitOutcomes is { } exit) yield return new OutcomesRecorded(OutcomeStage.Exit, exit, by, at);
+        if (command.ExitOutcomes is { } exit)
+        {
+            if (IntakeOutcomes is null) throw new CaseworkRuleException("Record the intake outcomes first, so the change can be measured.");
+            if (ExitOutcomes is not null) throw new CaseworkRuleException("Exit outcomes are already recorded for this case.");
+            yield return new OutcomesRecorded(OutcomeStage.Exit, exit, by, at);
+        }
         yield return new CaseClosed(command.Reason, Text.TidyOrNull(command.Note, keepLineBreaks: true), command.ClosedOn, by, at);
     }
 
@@ -73,6 +78,8 @@ public sealed partial class Case
             throw new CaseworkRuleException("Intake outcomes are already recorded for this case; they are the baseline and stay as they were.");
         if (stage == OutcomeStage.Exit && IntakeOutcomes is null)
             throw new CaseworkRuleException("Record the intake outcomes first, so the change can be measured.");
+        if (stage == OutcomeStage.Exit && ExitOutcomes is not null)
+            throw new CaseworkRuleException("Exit outcomes are already recorded for this case.");
         return new OutcomesRecorded(stage, scores, by, at);
     }
 

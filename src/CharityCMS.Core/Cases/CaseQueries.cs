@@ -43,13 +43,19 @@ public sealed class CaseQueries(IDocumentStore store, CaseloadGuard guard, TimeP
         return CaseTimeline.From(events);
     }
 
-    /// <summary>The timeline again after a change, within the same (already audited) view.</summary>
-    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(WorkspaceAccess access, Case current, CancellationToken ct)
+    /// <summary>
+    /// The case, her record (safe-contact rules may have changed) and the timeline again, within the
+    /// same (already audited) view: after a change, or to catch up with someone else's.
+    /// </summary>
+    public async Task<CaseView?> RefreshAsync(WorkspaceAccess access, Guid caseId, CancellationToken ct)
     {
         access.Require(WorkspaceRoles.ClientRecords, "open cases");
         await using var session = store.QuerySession(access.WorkspaceId);
-        await guard.RequireAsync(session, access, current.ClientId, ct);
-        return await TimelineOfAsync(session, current, ct);
+        var found = await session.LoadAsync<Case>(caseId, ct);
+        if (found is null) return null;
+        await guard.RequireAsync(session, access, found.ClientId, ct);
+        var client = await session.LoadAsync<Client>(found.ClientId, ct) ?? throw new ClientNotFoundException();
+        return new CaseView(found, client, await TimelineOfAsync(session, found, ct));
     }
 
     /// <summary>Whose case it is, without reading her record: for the break-glass prompt.</summary>

@@ -21,23 +21,46 @@ public sealed class CaseloadGuard(IDocumentStore store, NotificationInbox inbox,
     public const int ReasonMinimumLength = 10;
     public const int ReasonMaximumLength = 500;
 
-    public static async Task<bool> MayReachAsync(IQuerySession session, WorkspaceAccess access, Guid clientId, DateTimeOffset now, CancellationToken ct)
+    public static async Task<bool> MayReachAsync(IQuerySession session, WorkspaceAccess access, Guid clientId, DateTimeOffset now, CancellationToken ct) =>
+        await ReachAsync(session, access, clientId, now, ct) != ClientReach.None;
+
+    /// <summary>How the member reaches the client, if at all.</summary>
+    public static async Task<ClientReach> ReachAsync(IQuerySession session, WorkspaceAccess access, Guid clientId, DateTimeOffset now, CancellationToken ct)
     {
-        if (access.Has(WorkspaceRole.Manager)) return true;
-        if (!access.Has(WorkspaceRole.Caseworker)) return false;
+        if (access.Has(WorkspaceRole.Manager)) return ClientReach.Manager;
+        if (!access.Has(WorkspaceRole.Caseworker)) return ClientReach.None;
         var memberId = access.Member.Id;
         var hers = await session.Query<Case>().Where(c => c.ClientId == clientId && c.WorkerId == memberId).ToListAsync(ct);
-        var closedSince = UkCalendar.DateOf(now - ClosedCasesStayFor);
-        if (hers.Any(c => c.IsOpen || c.ClosedOn >= closedSince)) return true;
-        if (await session.Query<Client>().AnyAsync(c => c.Id == clientId && c.RegisteredBy.Id == memberId, ct)) return true;
+        if (hers.Any(c => IsOnHerCaseload(c, now))) return ClientReach.Caseload;
+        if (await session.Query<Client>().AnyAsync(c => c.Id == clientId && c.RegisteredBy.Id == memberId, ct)) return ClientReach.Caseload;
         var grant = await session.LoadAsync<BreakGlassGrant>(BreakGlassGrant.IdFor(memberId, clientId), ct);
-        return grant is not null && grant.Until > now;
+        return grant is not null && grant.Until > now ? ClientReach.BreakGlass : ClientReach.None;
     }
+
+    /// <summary>The clients a caseworker reaches (for her client list and searches); null for a manager, who reaches them all.</summary>
+    public static async Task<IReadOnlyCollection<Guid>?> ReachableClientsAsync(IQuerySession session, WorkspaceAccess access, DateTimeOffset now, CancellationToken ct)
+    {
+        if (access.Has(WorkspaceRole.Manager)) return null;
+        if (!access.Has(WorkspaceRole.Caseworker)) return [];
+        var memberId = access.Member.Id;
+        var cases = await session.Query<Case>().Where(c => c.WorkerId == memberId).ToListAsync(ct);
+        var registered = await session.Query<Client>().Where(c => c.RegisteredBy.Id == memberId).Select(c => c.Id).ToListAsync(ct);
+        var grants = await session.Query<BreakGlassGrant>().Where(g => g.MemberId == memberId && g.Until > now).Select(g => g.ClientId).ToListAsync(ct);
+        return cases.Where(c => IsOnHerCaseload(c, now)).Select(c => c.ClientId).Concat(registered).Concat(grants).ToHashSet();
+    }
+
+    private static bool IsOnHerCaseload(Case c, DateTimeOffset now) => c.IsOpen || c.ClosedOn >= UkCalendar.DateOf(now - ClosedCasesStayFor);
 
     /// <summary>Refuses the call when the client is outside the member's caseload and she has not broken the glass.</summary>
     public async Task RequireAsync(IQuerySession session, WorkspaceAccess access, Guid clientId, CancellationToken ct)
     {
         if (!await MayReachAsync(session, access, clientId, clock.GetUtcNow(), ct)) throw new OutsideCaseloadException();
+    }
+
+    public async Task<ClientReach> RequireReachAsync(IQuerySession session, WorkspaceAccess access, Guid clientId, CancellationToken ct)
+    {
+        var reach = await ReachAsync(session, access, clientId, clock.GetUtcNow(), ct);
+        return reach == ClientReach.None ? throw new OutsideCaseloadException() : reach;
     }
 
     public async Task<bool> MayReachAsync(WorkspaceAccess access, Guid clientId, CancellationToken ct)
@@ -66,6 +89,9 @@ public sealed class CaseloadGuard(IDocumentStore store, NotificationInbox inbox,
         await session.SaveChangesAsync(ct);
     }
 }
+
+/// <summary>How a member reaches a client: as a manager, through her caseload, or for a while after breaking the glass.</summary>
+public enum ClientReach { None, Manager, Caseload, BreakGlass }
 
 /// <summary>A caseworker's time-limited reach to one client outside her caseload, and why.</summary>
 public sealed record BreakGlassGrant(string Id, Guid MemberId, Guid ClientId, string Reason, DateTimeOffset At, DateTimeOffset Until)

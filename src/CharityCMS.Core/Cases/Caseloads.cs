@@ -1,4 +1,5 @@
 using CharityCMS.Clients;
+using CharityCMS.Referrals;
 using CharityCMS.Risk;
 using CharityCMS.Workspaces;
 using Marten;
@@ -27,14 +28,17 @@ public sealed record CaseloadRow(
 /// <summary>One worker's line on the team caseload.</summary>
 public sealed record WorkerCaseload(StaffMember Worker, int OpenCases, int HighRiskOpen, int HighRiskTakenThisYear, int Overdue);
 
-/// <summary>The team's caseload, for managers: per worker, and the cases still waiting for a worker.</summary>
-public sealed record TeamCaseload(IReadOnlyList<WorkerCaseload> Workers, IReadOnlyList<CaseloadRow> Unallocated);
+/// <summary>
+/// The team's caseload, for managers: per worker; the cases waiting for a worker (or whose worker
+/// has left the team); and the referrals still waiting for triage.
+/// </summary>
+public sealed record TeamCaseload(IReadOnlyList<WorkerCaseload> Workers, IReadOnlyList<CaseloadRow> Unallocated, ReferralCounts Referrals);
 
 /// <summary>
 /// The caseload screens' reads. The level of risk and the reassessment due date come from the
 /// client's risk summary; safety plan reviews from the case.
 /// </summary>
-public sealed class Caseloads(IDocumentStore store, CaseWorkers workers, TimeProvider clock)
+public sealed class Caseloads(IDocumentStore store, CaseWorkers workers, ReferralQueue referrals, TimeProvider clock)
 {
     /// <summary>The guidance is about 60 to 70 high-risk cases a year for a full-time IDVA.</summary>
     public const int HighRiskCasesPerYearGuidance = 70;
@@ -56,19 +60,26 @@ public sealed class Caseloads(IDocumentStore store, CaseWorkers workers, TimePro
         var rows = await RowsAsync(session, open, ct);
         var today = UkCalendar.Today(clock);
         var yearAgo = today.AddYears(-1);
-        var opened = await session.Query<Case>().Where(c => c.WorkerId != null).ToListAsync(ct);
-        var risks = await RiskLevels.CurrentAsync(session, opened.Select(c => c.ClientId).Distinct().ToList(), ct);
+        var takenThisYear = await session.Query<Case>()
+            .Where(c => c.WorkerId != null && c.OpenedOn >= yearAgo)
+            .Select(c => new TakenOn(c.WorkerId, c.ClientId))
+            .ToListAsync(ct);
+        var risks = await RiskLevels.CurrentAsync(session, takenThisYear.Select(c => c.ClientId).Distinct().ToList(), ct);
 
-        var team = (await workers.AllAsync(access.WorkspaceId, ct))
+        var team = await workers.AllAsync(access.WorkspaceId, ct);
+        var lines = team
             .Select(worker =>
             {
                 var hers = rows.Where(r => r.Worker?.Id == worker.Id).ToList();
-                var highThisYear = opened.Count(c => c.WorkerId == worker.Id && c.OpenedOn >= yearAgo
-                    && risks.GetValueOrDefault(c.ClientId) == RiskLevel.High);
+                var highThisYear = takenThisYear.Where(c => c.WorkerId == worker.Id && risks.GetValueOrDefault(c.ClientId) == RiskLevel.High)
+                    .Select(c => c.ClientId).Distinct().Count();
                 return new WorkerCaseload(worker, hers.Count, hers.Count(r => r.Risk == RiskLevel.High), highThisYear, hers.Count(r => r.IsOverdue(today)));
             })
             .ToList();
-        return new TeamCaseload(team, rows.Where(r => r.Worker is null).OrderBy(r => r.OpenedOn).ToList());
+        // A case whose worker has left the team (or no longer works with clients) is as unallocated as one never allocated.
+        var teamIds = team.Select(w => w.Id).ToHashSet();
+        var waiting = rows.Where(r => r.Worker is null || !teamIds.Contains(r.Worker.Id)).OrderBy(r => r.OpenedOn).ToList();
+        return new TeamCaseload(lines, waiting, await referrals.CountsAsync(access, ct));
     }
 
     private async Task<IReadOnlyList<CaseloadRow>> RowsAsync(IQuerySession session, IReadOnlyList<Case> cases, CancellationToken ct)
@@ -76,7 +87,7 @@ public sealed class Caseloads(IDocumentStore store, CaseWorkers workers, TimePro
         var clientIds = cases.Select(c => c.ClientId).Distinct().ToList();
         var clients = (await session.LoadManyAsync<Client>(ct, clientIds)).ToDictionary(c => c.Id);
         var risks = await RiskLevels.CurrentAsync(session, clientIds, ct);
-        var reassessments = (await ReassessmentsDue.OnOrBeforeAsync(session, DateOnly.MaxValue, ct)).ToDictionary(r => r.ClientId, r => r.Due.On);
+        var reassessments = (await ReassessmentsDue.OnOrBeforeAsync(session, DateOnly.MaxValue, ct, clientIds)).ToDictionary(r => r.ClientId, r => r.Due.On);
         var maracActions = (await Marac.MaracBoard.OpenActionsDueAsync(session, DateOnly.MaxValue, ct))
             .GroupBy(a => a.ClientId).ToDictionary(g => g.Key, g => g.Min(a => a.Action.DueOn));
         var now = clock.GetUtcNow();
@@ -91,6 +102,8 @@ public sealed class Caseloads(IDocumentStore store, CaseWorkers workers, TimePro
             .ThenBy(r => r.NextDue?.On ?? DateOnly.MaxValue)
             .ToList();
     }
+
+    private sealed record TakenOn(Guid? WorkerId, Guid ClientId);
 
     /// <summary>The earliest of the safety plan review, the risk reassessment and the client's MARAC actions.</summary>
     private static CaseloadDue? NextDue(Case c, DateOnly? reassessment, DateOnly? maracAction) =>

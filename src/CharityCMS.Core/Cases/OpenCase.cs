@@ -20,7 +20,7 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCase>
     }
 }
 
-public sealed class OpenCaseHandler(IDocumentStore store, IValidator<OpenCase> validator, CaseWorkers workers, TimeProvider clock)
+public sealed class OpenCaseHandler(IDocumentStore store, IValidator<OpenCase> validator, CaseWorkers workers, CaseloadGuard guard, TimeProvider clock)
 {
     public async Task<Guid> HandleAsync(WorkspaceAccess access, OpenCase command, CancellationToken ct)
     {
@@ -28,6 +28,10 @@ public sealed class OpenCaseHandler(IDocumentStore store, IValidator<OpenCase> v
         await validator.ValidateAndThrowAsync(command, ct);
 
         await using var session = store.LightweightSession(access.WorkspaceId);
+        if (await session.LoadAsync<Client>(command.ClientId, ct) is null) throw new ClientNotFoundException();
+        // Reach by break-glass is for a few hours: a case allocated on the strength of it would make it permanent.
+        if (await guard.RequireReachAsync(session, access, command.ClientId, ct) == ClientReach.BreakGlass && command.WorkerId is not null)
+            throw new CaseworkRuleException("This client is not on your caseload: open the case without a worker, and a manager will allocate it.");
         var caseId = Guid.CreateVersion7();
         session.Events.StartStream<Case>(caseId, await DecideAsync(session, access, command, ct));
         await session.SaveChangesAsync(ct);

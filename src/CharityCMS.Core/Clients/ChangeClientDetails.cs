@@ -28,7 +28,7 @@ public sealed class ClientChangedElsewhereException(string changedBy, DateTimeOf
 
 public sealed class ClientNotFoundException() : Exception("No client with that id exists in this workspace.");
 
-public sealed class ChangeClientDetailsHandler(IDocumentStore store, IValidator<ChangeClientDetails> validator, TimeProvider clock)
+public sealed class ChangeClientDetailsHandler(IDocumentStore store, IValidator<ChangeClientDetails> validator, Cases.CaseloadGuard guard, TimeProvider clock)
 {
     /// <returns>The number of parts of the record that changed; 0 when the form held no change.</returns>
     public async Task<int> HandleAsync(WorkspaceAccess access, ChangeClientDetails command, CancellationToken ct)
@@ -41,6 +41,7 @@ public sealed class ChangeClientDetailsHandler(IDocumentStore store, IValidator<
         {
             var stream = await session.Events.FetchForWriting<Client>(command.ClientId, command.ExpectedVersion, ct);
             var client = stream.Aggregate ?? throw new ClientNotFoundException();
+            await guard.RequireAsync(session, access, command.ClientId, ct);
             var events = client.Change(command, access.Member, clock.GetUtcNow());
             if (events.Count == 0) return 0;
             stream.AppendMany(events);

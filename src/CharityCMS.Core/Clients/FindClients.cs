@@ -48,7 +48,7 @@ public sealed class FindClientsValidator : AbstractValidator<FindClients>
     }
 }
 
-public sealed class FindClientsHandler(IDocumentStore store, IValidator<FindClients> validator)
+public sealed class FindClientsHandler(IDocumentStore store, IValidator<FindClients> validator, TimeProvider clock)
 {
     public async Task<ClientPage> HandleAsync(WorkspaceAccess access, FindClients query, CancellationToken ct)
     {
@@ -57,6 +57,12 @@ public sealed class FindClientsHandler(IDocumentStore store, IValidator<FindClie
 
         await using var session = store.QuerySession(access.WorkspaceId);
         var matching = Matching(session, query.Term);
+        // A caseworker finds only the clients she reaches: being on the books is itself sensitive.
+        if (await Cases.CaseloadGuard.ReachableClientsAsync(session, access, clock.GetUtcNow(), ct) is { } reachable)
+        {
+            var ids = reachable.ToArray();
+            matching = matching.Where(c => c.Id.IsOneOf(ids));
+        }
         var clients = (query.Sort, query.Descending) switch
         {
             (ClientSort.Reference, false) => matching.OrderBy(c => c.Reference),

@@ -45,10 +45,10 @@ internal sealed class DemoCases(IDocumentStore store, DemoClock clock, int seed)
     public async Task SeedAsync(IReadOnlyList<DemoCaseloadClient> clients, CancellationToken ct)
     {
         var random = new Random(seed);
-        var guard = new CaseloadGuard(store, new NotificationInbox(store, clock), clock);
+        var guard = clock.Guard(store);
         var streams = new CaseStreams(store, guard, clock);
         var workers = new CaseWorkers(store);
-        var open = new OpenCaseHandler(store, new OpenCaseValidator(clock), workers, clock);
+        var open = new OpenCaseHandler(store, new OpenCaseValidator(clock), workers, guard, clock);
         var contacts = new ContactLogHandler(streams, new LogContactValidator(clock), new AmendContactNoteValidator());
         var details = new CaseDetailsHandler(streams, new RecordAbuseTypesValidator(), new RecordOutcomesValidator());
         var incidents = new RecordIncidentHandler(streams, new RecordIncidentValidator(clock));

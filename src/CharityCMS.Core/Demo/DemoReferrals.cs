@@ -31,12 +31,12 @@ public sealed class DemoReferrals(IDocumentStore store, ClientReferences referen
 
     public async Task SeedAsync(WorkspaceAccess manager, IReadOnlyList<Guid> clientIds, DateTimeOffset now, CancellationToken ct)
     {
-        var clock = new SettableClock(now);
+        var clock = new DemoClock(now);
         var receive = new ReceiveReferralHandler(store, new ReceiveReferralValidator(clock), clock);
-        var self = new SubmitSelfReferralHandler(store, new SubmitSelfReferralValidator(clock), new Notifications.NotificationInbox(store, clock), clock);
+        var self = new SubmitSelfReferralHandler(store, new SubmitSelfReferralValidator(clock), clock.Inbox(store), clock);
         var workers = new CaseWorkers(store);
         var triage = new TriageReferralHandler(store, new AcceptReferralValidator(new RegisterClientValidator(clock)), new DeclineReferralValidator(),
-            new SignpostReferralValidator(), references, new OpenCaseHandler(store, new OpenCaseValidator(clock), workers, clock), workers, clock);
+            new SignpostReferralValidator(), references, new OpenCaseHandler(store, new OpenCaseValidator(clock), workers, clock.Guard(store), clock), workers, clock);
         var log = new LogFirstContactAttemptHandler(store, new LogFirstContactAttemptValidator(clock), clock);
         var staff = await workers.AllAsync(manager.WorkspaceId, ct);
         var number = 950;
@@ -112,10 +112,4 @@ public sealed class DemoReferrals(IDocumentStore store, ClientReferences referen
 
     private static ReceiveReferral Agency(ReferralSource source, string organisation, DateTimeOffset receivedAt, string reason, RiskLevel? risk, ReferredPerson person) =>
         new(source, new Referrer(organisation, "Duty officer", "0113 496 0000", null), receivedAt, reason, risk, ConsentToContact: true, person);
-
-    private sealed class SettableClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }

@@ -53,7 +53,7 @@ public sealed class DemoRisk(
     public async Task SeedAsync(IReadOnlyList<DemoCaseloadClient> clients, DateTimeOffset now, int seed, CancellationToken ct)
     {
         var random = new Random(seed);
-        var clock = new DemoRiskClock(now);
+        var clock = new DemoClock(now);
         var start = new StartRiskAssessmentHandler(store, guard, clock);
         var complete = new CompleteRiskAssessmentHandler(store, completeRules, guard, clock);
         var refer = new MakeMaracReferralHandler(store, referralRules, guard, clock);
@@ -127,11 +127,5 @@ public sealed class DemoRisk(
             ? RiskChecklist.StalkingScreen.Select(q => new ChecklistAnswer(q.Id, random.NextDouble() < 0.5 ? RiskAnswer.Yes : RiskAnswer.No)).ToList()
             : [];
         return new RiskForm(answers, stalking, judged ? RiskLevel.High : null, judged ? Rationales[random.Next(Rationales.Length)] : null);
-    }
-
-    private sealed class DemoRiskClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -36,7 +36,7 @@ public sealed class DemoSeed(
 
         var clock = new DemoClock(now);
         var register = new RegisterClientHandler(store, registrationRules, references, clock);
-        var change = new ChangeClientDetailsHandler(store, editRules, clock);
+        var change = new ChangeClientDetailsHandler(store, editRules, clock.Guard(store), clock);
         foreach (var ((slug, name, _), index) in DemoStaff.Workspaces.Select((w, i) => (w, i)))
         {
             var caseworkers = DemoStaff.People

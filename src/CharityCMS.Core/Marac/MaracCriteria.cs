@@ -43,12 +43,13 @@ public static class MaracCriteria
         if (latestCompleted is { IsCompleted: true, CompletedAt: { } completedAt } latest)
         {
             var on = UkCalendar.DateOf(completedAt).ToString("d MMM yyyy");
-            if (latest.Score >= bands.HighFrom)
+            // The levels recorded when the assessment was completed: a later change of the bands never rewrites a snapshot.
+            if (latest.ScoreLevel == RiskLevel.High)
             {
                 met.Add(MaracCriterion.VisibleHighRisk);
-                why.Add($"Visible high risk: {latest.Score} \"yes\" answers in the assessment of {on} (high risk starts at {bands.HighFrom}).");
+                why.Add($"Visible high risk: {latest.Score} \"yes\" answers in the assessment of {on}, high risk on the bands then in use.");
             }
-            else if (latest.FinalLevel == RiskLevel.High && latest.Judgement == RiskLevel.High)
+            else if (latest.FinalLevel == RiskLevel.High)
             {
                 met.Add(MaracCriterion.ProfessionalJudgement);
                 why.Add($"Professional judgement: the assessment of {on} was judged high risk, above what its score of {latest.Score} gives.");

@@ -1,10 +1,11 @@
 using CharityCMS.Workspaces;
 using Marten;
+using Microsoft.Extensions.Logging;
 
 namespace CharityCMS.Notifications;
 
 /// <summary>Raises notifications to members and reads a member's own. Nobody reads another member's notifications.</summary>
-public sealed class NotificationInbox(IDocumentStore store, TimeProvider clock)
+public sealed class NotificationInbox(IDocumentStore store, TimeProvider clock, ILogger<NotificationInbox> logger)
 {
     /// <summary>
     /// Adds a notification for each of the workspace's managers to the session (the caller saves it
@@ -12,7 +13,10 @@ public sealed class NotificationInbox(IDocumentStore store, TimeProvider clock)
     /// </summary>
     public async Task NotifyManagersAsync(IDocumentSession session, string workspaceId, NotificationKind kind, string subject, string text, string? link, CancellationToken ct)
     {
-        foreach (var manager in await ManagersOfAsync(workspaceId, ct))
+        var managers = await ManagersOfAsync(workspaceId, ct);
+        if (managers.Count == 0)
+            logger.LogWarning("No signed-in manager in workspace {Workspace} to tell about a {Kind}", workspaceId, kind);
+        foreach (var manager in managers)
             session.Store(new Notification(Notification.IdFor(kind, subject, manager), manager, kind, text, link, clock.GetUtcNow()));
     }
 

@@ -40,8 +40,21 @@ public sealed class ReminderDigest(IDocumentStore store, SmtpMailer mailer, IOpt
         }
         var staff = await WorkspaceStaff.ReadAsync(store, workspaceId, ct);
         var sent = 0;
+        var failed = 0;
         foreach (var member in staff.Members)
-            if (await SendToAsync(workspaceId, member, ct)) sent++;
+        {
+            // One refused recipient must not stop everyone after her: log by member id (never the address) and go on.
+            try
+            {
+                if (await SendToAsync(workspaceId, member, ct)) sent++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failed++;
+                logger.LogWarning(e, "Reminder digest to member {Member} in workspace {Workspace} failed; she is tried again on the next run", member.Id, workspaceId);
+            }
+        }
+        if (failed > 0 && sent == 0) throw new InvalidOperationException($"No reminder digest could be sent in workspace {workspaceId}.");
         logger.LogInformation("Reminder digest: workspace {Workspace}, {Sent} emails sent", workspaceId, sent);
         return sent;
     }

@@ -15,9 +15,16 @@ public static class ReassessmentsDue
     /// earliest first, in a session already opened for that workspace. For reminder jobs, which
     /// run without a signed-in member and pass ids onwards.
     /// </summary>
-    public static async Task<IReadOnlyList<ReassessmentReminder>> OnOrBeforeAsync(IQuerySession session, DateOnly onOrBefore, CancellationToken ct)
+    /// <param name="onlyFor">Only these clients (a caseload); null for the whole workspace.</param>
+    public static async Task<IReadOnlyList<ReassessmentReminder>> OnOrBeforeAsync(IQuerySession session, DateOnly onOrBefore, CancellationToken ct, IReadOnlyCollection<Guid>? onlyFor = null)
     {
-        var completed = await session.Query<RiskAssessment>().Where(a => a.Status == RiskAssessmentStatus.Completed).ToListAsync(ct);
+        var query = session.Query<RiskAssessment>().Where(a => a.Status == RiskAssessmentStatus.Completed);
+        if (onlyFor is not null)
+        {
+            var only = onlyFor.ToArray();
+            query = query.Where(a => a.ClientId.IsOneOf(only));
+        }
+        var completed = await query.ToListAsync(ct);
         var latest = completed.GroupBy(a => a.ClientId).Select(g => g.MaxBy(a => a.CompletedAt)!).ToList();
         if (latest.Count == 0) return [];
         var clientIds = latest.Select(a => a.ClientId).ToArray();

@@ -18,6 +18,9 @@ public abstract class CasePanel : ComponentBase
     [Parameter, EditorRequired] public CaseView View { get; set; } = null!;
     [Parameter] public EventCallback<Case> Changed { get; set; }
 
+    /// <summary>Reads the case again without touching what is typed in the panel.</summary>
+    [Parameter] public EventCallback Reload { get; set; }
+
     protected Case Case => View.Case;
     protected FormErrors Errors { get; } = new();
 
@@ -26,41 +29,56 @@ public abstract class CasePanel : ComponentBase
 
     protected bool Busy { get; private set; }
 
+    /// <summary>The last save was refused because someone else saved first: offer to load the latest.</summary>
+    protected bool Stale { get; private set; }
+
+    protected async Task LoadLatestAsync()
+    {
+        await Reload.InvokeAsync();
+        (Refusal, Stale) = (null, false);
+    }
+
     /// <returns>True when the change was saved.</returns>
     protected async Task<bool> SaveAsync(Func<CharityCMS.Workspaces.WorkspaceAccess, Task<Case>> change)
     {
         Busy = true;
+        Case updated;
         try
         {
-            var updated = await change(await Current.GetAsync());
-            Refusal = null;
+            updated = await change(await Current.GetAsync());
+            (Refusal, Stale) = (null, false);
             Errors.Clear();
-            await Changed.InvokeAsync(updated);
-            return true;
         }
         catch (ValidationException refused)
         {
             Errors.Show(refused);
+            return false;
         }
         catch (CaseworkRuleException rule)
         {
             Refusal = rule.Message;
             Errors.Clear();
+            return false;
         }
         catch (CaseChangedElsewhereException elsewhere)
         {
             Refusal = $"{elsewhere.ChangedBy} changed this case at {UkTime.DateAndTime(elsewhere.ChangedAt)}, after you opened it. "
-                + "Nothing was saved; reload the page to see the latest and try again.";
+                + "Nothing was saved. Load the latest (what you typed stays in the form), check it, and save again.";
+            Stale = true;
+            return false;
         }
         catch (OutsideCaseloadException outside)
         {
             Refusal = outside.Message;
+            return false;
         }
         finally
         {
             Busy = false;
         }
-        return false;
+        // Outside the try: what the page does after a saved change (it may leave, after a transfer away) is not a refusal.
+        await Changed.InvokeAsync(updated);
+        return true;
     }
 
     protected static DateTime? ToPicker(DateOnly? day) => day?.ToDateTime(TimeOnly.MinValue);

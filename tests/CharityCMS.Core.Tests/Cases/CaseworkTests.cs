@@ -225,6 +225,48 @@ public class CaseworkTests : CaseDatabase
     }
 }
 
+public class CaseloadTests : CaseDatabase
+{
+    [Fact]
+    public async Task My_caseload_lists_my_open_cases_with_the_next_item_due_and_days_since_contact()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+        var openedAt = Clock.GetUtcNow();
+        Clock.Advance(TimeSpan.FromDays(3));
+        await Get<ContactLogHandler>().LogAsync(Caseworker, Contact(caseId, ContactMethod.Call) with { OccurredAt = openedAt }, default);
+        await Get<SafetyPlanHandler>().AddAsync(Caseworker, new AddSafetyPlanAction(caseId, "Locks changed", "Housing", UkCalendar.Today(Clock).AddDays(5)), default);
+
+        var row = Assert.Single(await Get<Caseloads>().MineAsync(Caseworker, default));
+
+        Assert.Equal(caseId, row.CaseId);
+        Assert.Equal(new CaseloadDue("Safety plan review", UkCalendar.Today(Clock).AddDays(5)), row.NextDue);
+        Assert.Equal(3, row.DaysSinceContact);
+        Assert.Null(row.Risk);
+    }
+
+    [Fact]
+    public async Task A_case_whose_worker_left_the_team_shows_as_waiting_on_the_team_caseload()
+    {
+        var leaver = await Workspace.AddMemberAsync("Lena Leaver", WorkspaceRole.Caseworker);
+        var (_, caseId) = await ClientWithCaseAsync(worker: leaver.Access);
+        await using (var session = Store.LightweightSession())
+        {
+            var member = await session.LoadAsync<Member>(leaver.Member.Id);
+            session.Store(member! with { Roles = [WorkspaceRole.Fundraiser] });
+            await session.SaveChangesAsync();
+        }
+
+        var team = await Get<Caseloads>().TeamAsync(Manager, default);
+
+        Assert.DoesNotContain(team.Workers, w => w.Worker.Id == leaver.Member.Id);
+        Assert.Equal(caseId, Assert.Single(team.Unallocated).CaseId);
+    }
+
+    [Fact]
+    public async Task Only_managers_see_the_team_caseload() =>
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Get<Caseloads>().TeamAsync(Caseworker, default));
+}
+
 public class CaseloadAccessTests : CaseDatabase
 {
     [Fact]
@@ -286,6 +328,58 @@ public class CaseloadAccessTests : CaseDatabase
         Clock.Advance(CaseloadGuard.BreakGlassLasts + TimeSpan.FromMinutes(1));
 
         await Assert.ThrowsAsync<OutsideCaseloadException>(() => Get<ClientRecords>().OpenAsync(Caseworker, clientId, default));
+    }
+
+    [Fact]
+    public async Task Only_a_manager_allocates_or_transfers_a_case()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+        var other = (await Workspace.AddMemberAsync("Aisha Worker", WorkspaceRole.Caseworker)).Access;
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            Get<AllocateCaseHandler>().HandleAsync(Caseworker, new AllocateCase(caseId, 1, other.Member.Id, "Handing over"), default));
+    }
+
+    [Fact]
+    public async Task Break_glass_reach_cannot_be_made_permanent_by_opening_a_case_for_herself()
+    {
+        var other = (await Workspace.AddMemberAsync("Aisha Worker", WorkspaceRole.Caseworker)).Access;
+        var (clientId, _) = await ClientWithCaseAsync(worker: other);
+        await Get<CaseloadGuard>().BreakGlassAsync(Caseworker, clientId, "Covering the duty line today.", default);
+        var open = Get<OpenCaseHandler>();
+
+        await Assert.ThrowsAsync<CaseworkRuleException>(() =>
+            open.HandleAsync(Caseworker, new OpenCase(clientId, CaseService.Outreach, Caseworker.Member.Id, UkCalendar.Today(Clock)), default));
+        var waiting = await open.HandleAsync(Caseworker, new OpenCase(clientId, CaseService.Outreach, null, UkCalendar.Today(Clock)), default);
+
+        Clock.Advance(CaseloadGuard.BreakGlassLasts + TimeSpan.FromMinutes(1));
+        await Assert.ThrowsAsync<OutsideCaseloadException>(() => Get<CaseQueries>().OpenAsync(Caseworker, waiting, default));
+    }
+
+    [Fact]
+    public async Task A_caseworker_finds_only_the_clients_she_reaches_and_a_manager_finds_them_all()
+    {
+        var other = (await Workspace.AddMemberAsync("Aisha Worker", WorkspaceRole.Caseworker)).Access;
+        await ClientWithCaseAsync(SampleClients.Registration("Mine Searchable"));
+        var (theirs, _) = await ClientWithCaseAsync(SampleClients.Registration("Theirs Searchable"), worker: other);
+        var find = Get<FindClientsHandler>();
+
+        Assert.Equal(["Mine Searchable"], (await find.HandleAsync(Caseworker, new FindClients("Searchable"), default)).Rows.Select(r => r.LegalName));
+        Assert.Equal(2, (await find.HandleAsync(Manager, new FindClients("Searchable"), default)).Total);
+
+        await Get<CaseloadGuard>().BreakGlassAsync(Caseworker, theirs, "Covering the duty line today.", default);
+        Assert.Equal(2, (await find.HandleAsync(Caseworker, new FindClients("Searchable"), default)).Total);
+    }
+
+    [Fact]
+    public async Task A_caseworker_cannot_edit_the_details_of_a_client_outside_her_caseload()
+    {
+        var other = (await Workspace.AddMemberAsync("Aisha Worker", WorkspaceRole.Caseworker)).Access;
+        var registration = SampleClients.Registration();
+        var (clientId, _) = await ClientWithCaseAsync(registration, worker: other);
+
+        await Assert.ThrowsAsync<OutsideCaseloadException>(() =>
+            Get<ChangeClientDetailsHandler>().HandleAsync(Caseworker, SampleClients.Edit(clientId, 1, registration, d => d with { PreferredName = "Jo" }), default));
     }
 
     [Fact]

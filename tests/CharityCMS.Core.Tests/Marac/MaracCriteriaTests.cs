@@ -33,6 +33,15 @@ public class MaracCriteriaTests
     }
 
     [Fact]
+    public void A_completed_assessment_keeps_its_level_when_the_workspace_later_changes_its_bands()
+    {
+        var scoredHigh = Completed(14);
+
+        Assert.Equal([MaracCriterion.VisibleHighRisk], MaracCriteria.Evaluate(scoredHigh, [], null, new RiskBands(12, 16), Today).Met);
+        Assert.Empty(MaracCriteria.Evaluate(Completed(11), [], null, new RiskBands(8, 10), Today).Met);
+    }
+
+    [Fact]
     public void High_by_judgement_over_a_lower_score_meets_professional_judgement()
     {
         var check = Check(Completed(8, RiskLevel.High));
