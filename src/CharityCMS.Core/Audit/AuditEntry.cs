@@ -13,6 +13,7 @@ public enum AuditAction
     MemberRemoved,
     BreakGlassOpening,
     ConfidentialAddressRevealed,
+    CaseworkSettingsChanged,
     RiskAssessmentOpened,
 }
 

@@ -215,6 +215,22 @@ public class CaseworkTests : CaseDatabase
     }
 
     [Fact]
+    public async Task Changing_the_casework_settings_is_for_managers_and_is_audited()
+    {
+        var store = Get<Settings.CaseworkSettingsStore>();
+        var changed = Settings.CaseworkSettings.Default with { HighReassessmentWeeks = 6 };
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => store.SaveAsync(Caseworker, changed, default));
+        await store.SaveAsync(Manager, changed, default);
+
+        Assert.Equal(6, (await store.GetAsync(Caseworker, default)).HighReassessmentWeeks);
+        await using var session = Store.QuerySession(Workspace.Id);
+        var audit = await session.Query<AuditEntry>().SingleAsync(a => a.Action == AuditAction.CaseworkSettingsChanged);
+        Assert.Contains("high every 6.", audit.Detail);
+        Assert.Equal(Manager.Member.Id, audit.ActorId);
+    }
+
+    [Fact]
     public async Task A_case_cannot_be_opened_under_a_service_the_workspace_does_not_run()
     {
         var client = await Get<RegisterClientHandler>().HandleAsync(Manager, SampleClients.Registration(), default);
