@@ -51,6 +51,8 @@ public sealed class ChangeClientDetailsHandler(IDocumentStore store, IValidator<
         catch (ConcurrencyException)
         {
             var current = await session.LoadAsync<Client>(command.ClientId, ct) ?? throw new ClientNotFoundException();
+            // Who changed the record, and when, is for those who reach her: a stale form is checked like a fresh one.
+            await guard.RequireAsync(session, access, command.ClientId, ct);
             throw new ClientChangedElsewhereException(current.LastChangedBy.Name, current.LastChangedAt);
         }
     }

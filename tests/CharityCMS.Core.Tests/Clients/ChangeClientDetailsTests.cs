@@ -49,12 +49,13 @@ public class ChangeClientDetailsTests : DomainDatabase
     [Fact]
     public async Task A_save_against_an_old_version_is_refused_with_who_changed_it_and_when()
     {
-        var (first, clientId, registered) = await RegisteredClientAsync();
+        var team = await TestWorkspace.CreateAsync(Store);
+        var (first, clientId, registered) = await RegisteredClientAsync(team);
         var workspace = first.WorkspaceId;
         Clock.Advance(TimeSpan.FromMinutes(5));
         await Change.HandleAsync(first, SampleClients.Edit(clientId, 1, registered, d => d with { Pronouns = "they/them" }), default);
 
-        var second = first with { Member = new StaffMember(Guid.NewGuid(), "Second Worker") };
+        var second = await team.AccessAsync(WorkspaceRole.Manager);
         var stale = SampleClients.Edit(clientId, 1, registered, d => d with { PreferredName = "Stale" });
         var refused = await Assert.ThrowsAsync<ClientChangedElsewhereException>(() => Change.HandleAsync(second, stale, default));
 
@@ -66,10 +67,24 @@ public class ChangeClientDetailsTests : DomainDatabase
     }
 
     [Fact]
+    public async Task A_stale_save_from_outside_her_caseload_is_refused_without_saying_who_changed_the_record()
+    {
+        var team = await TestWorkspace.CreateAsync(Store);
+        var (first, clientId, registered) = await RegisteredClientAsync(team);
+        await Change.HandleAsync(first, SampleClients.Edit(clientId, 1, registered, d => d with { Pronouns = "they/them" }), default);
+
+        var outsider = await team.AccessAsync(WorkspaceRole.Caseworker);
+        var stale = SampleClients.Edit(clientId, 1, registered, d => d with { PreferredName = "Stale" });
+
+        await Assert.ThrowsAsync<CharityCMS.Cases.OutsideCaseloadException>(() => Change.HandleAsync(outsider, stale, default));
+    }
+
+    [Fact]
     public async Task Two_simultaneous_edits_of_one_client_save_one_and_refuse_the_other_without_losing_an_event()
     {
-        var (access, clientId, registered) = await RegisteredClientAsync();
-        var other = access with { Member = new StaffMember(Guid.NewGuid(), "Other Worker") };
+        var workspace = await TestWorkspace.CreateAsync(Store);
+        var (access, clientId, registered) = await RegisteredClientAsync(workspace);
+        var other = await workspace.AccessAsync(WorkspaceRole.Manager);
 
         var outcomes = await Task.WhenAll(
             Attempt(access, SampleClients.Edit(clientId, 1, registered, d => d with { PreferredName = "Alex" })),
