@@ -45,14 +45,20 @@ public sealed class NotificationInbox(IDocumentStore store, TimeProvider clock, 
             .ToListAsync(ct);
     }
 
-    /// <summary>Marks one of her own notifications read; someone else's, or one that is gone, is left alone.</summary>
-    public async Task MarkReadAsync(WorkspaceAccess access, string notificationId, CancellationToken ct)
+    /// <summary>
+    /// Marks one of her own notifications read and returns it; someone else's, or one that is gone,
+    /// is left alone and null comes back.
+    /// </summary>
+    public async Task<Notification?> MarkReadAsync(WorkspaceAccess access, string notificationId, CancellationToken ct)
     {
         await using var session = store.LightweightSession(access.WorkspaceId);
         var notification = await session.LoadAsync<Notification>(notificationId, ct);
-        if (notification is null || notification.RecipientId != access.Member.Id || notification.ReadAt is not null) return;
-        session.Store(notification with { ReadAt = clock.GetUtcNow() });
+        if (notification is null || notification.RecipientId != access.Member.Id) return null;
+        if (notification.ReadAt is not null) return notification;
+        var read = notification with { ReadAt = clock.GetUtcNow() };
+        session.Store(read);
         await session.SaveChangesAsync(ct);
+        return read;
     }
 
     public async Task MarkAllReadAsync(WorkspaceAccess access, CancellationToken ct)

@@ -26,8 +26,9 @@ public class NotificationInboxTests : DomainDatabase
         var first = await NotifyAsync(workspace.Id, worker.Id, "TST-000001");
         await NotifyAsync(workspace.Id, worker.Id, "TST-000002");
 
-        await Inbox.MarkReadAsync(access, first.Id, default);
+        var opened = await Inbox.MarkReadAsync(access, first.Id, default);
 
+        Assert.Equal(first.Link, opened!.Link);
         Assert.Equal(1, await Inbox.UnreadCountAsync(access, default));
         Assert.NotNull((await Inbox.LatestAsync(access, 10, default)).Single(n => n.Id == first.Id).ReadAt);
     }
@@ -40,7 +41,8 @@ public class NotificationInboxTests : DomainDatabase
         var (_, otherAccess) = await workspace.AddMemberAsync("Olga Other", WorkspaceRole.Caseworker);
         var hers = await NotifyAsync(workspace.Id, worker.Id, "TST-000003");
 
-        await Inbox.MarkReadAsync(otherAccess, hers.Id, default);
+        // Nor learn where it leads: the opener gets nothing back.
+        Assert.Null(await Inbox.MarkReadAsync(otherAccess, hers.Id, default));
 
         Assert.Equal(1, await Inbox.UnreadCountAsync(workerAccess, default));
         Assert.Empty(await Inbox.LatestAsync(otherAccess, 10, default));
