@@ -31,8 +31,13 @@ trap cleanup EXIT
 # Test databases are thrown away: durability buys nothing here and costs minutes.
 PG_FSYNC=off
 pg_init "$run_dir/pg"
-port="$(pg_free_port)"
-pg_start "$run_dir/pg" "$port"
+# A port can be taken between the check and the start: try a few.
+for attempt in 1 2 3 4 5; do
+  port="$(pg_free_port)"
+  pg_start "$run_dir/pg" "$port" && break
+  [ "$attempt" -lt 5 ] || exit 1
+  echo "Trying another port..."
+done
 export CHARITYCMS_TEST_POSTGRES="$(pg_connection "$run_dir/pg" "$port")"
 echo "Test PostgreSQL running on 127.0.0.1:$port"
 
