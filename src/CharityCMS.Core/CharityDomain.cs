@@ -3,6 +3,7 @@ using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Demo;
 using CharityCMS.Email;
+using CharityCMS.Grants;
 using CharityCMS.LinkedPeople;
 using CharityCMS.Marac;
 using CharityCMS.Notifications;
@@ -93,6 +94,12 @@ public static class CharityDomain
         services.AddSingleton<ConfirmConsentToContactHandler>();
         services.AddSingleton<ReferralQueue>();
         services.AddSingleton<ReferralDuplicates>();
+
+        services.AddSingleton<Funders>();
+        services.AddSingleton<GrantStreams>();
+        services.AddSingleton<GrantTermsHandler>();
+        services.AddSingleton<GrantPlanning>();
+        services.AddSingleton<GrantQueries>();
 
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<CountClientsPerWorkspace>();

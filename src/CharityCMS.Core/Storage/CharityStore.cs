@@ -1,6 +1,7 @@
 using CharityCMS.Audit;
 using CharityCMS.Cases;
 using CharityCMS.Clients;
+using CharityCMS.Grants;
 using CharityCMS.LinkedPeople;
 using CharityCMS.Marac;
 using CharityCMS.Notifications;
@@ -52,6 +53,7 @@ public static class CharityStore
         MaracStorage.Register(options);
         ReferralStorage.Register(options);
         options.Schema.For<CaseworkSettings>();
+        GrantStorage.Register(options);
         NotificationStorage.Register(options);
         ReminderStorage.Register(options);
         AuditStorage.Register(options);

@@ -1,0 +1,19 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace CharityCMS.Grants;
+
+internal static class GrantStorage
+{
+    public static void Register(StoreOptions options)
+    {
+        options.Projections.Snapshot<Funder>(SnapshotLifecycle.Inline);
+        options.Schema.For<Funder>().StartIndexesByTenantId().Duplicate(x => x.Name);
+        options.Projections.Snapshot<Grant>(SnapshotLifecycle.Inline);
+        options.Schema.For<Grant>()
+            .StartIndexesByTenantId()
+            .Duplicate(x => x.FunderId)
+            .Duplicate(x => x.EndsOn)
+            .Duplicate(x => x.IsDeleted);
+    }
+}
