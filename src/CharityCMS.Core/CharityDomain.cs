@@ -96,6 +96,8 @@ public static class CharityDomain
         services.AddSingleton<ReferralDuplicates>();
 
         services.AddSingleton<Funders>();
+        services.AddSingleton<GrantReminders>();
+        services.AddSingleton<FundingSettingsStore>();
         services.AddSingleton<GrantStreams>();
         services.AddSingleton<GrantTermsHandler>();
         services.AddSingleton<GrantPlanning>();

@@ -15,6 +15,7 @@ public enum AuditAction
     ConfidentialAddressRevealed,
     CaseworkSettingsChanged,
     RiskAssessmentOpened,
+    FundingSettingsChanged,
 }
 
 /// <summary>

@@ -61,8 +61,13 @@ public sealed class SetReportingDeadlineValidator : AbstractValidator<SetReporti
     {
         RuleFor(x => x.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Say what the funder expects, for example \"Quarterly monitoring return\".")
             .MaximumLength(150).WithMessage("Keep the title under 150 characters.");
-        RuleFor(x => x.PeriodTo).GreaterThanOrEqualTo(x => x.PeriodFrom).WithMessage("The period must end on or after the day it starts.");
-        RuleFor(x => x.DueOn).GreaterThanOrEqualTo(x => x.PeriodFrom).WithMessage("The return cannot be due before its period starts.")
+        RuleFor(x => x.PeriodFrom).Must(d => d.Year >= 2000).WithMessage("Enter the first day of the period the return covers.");
+        RuleFor(x => x.PeriodTo).Cascade(CascadeMode.Stop)
+            .Must(d => d.Year >= 2000).WithMessage("Enter the last day of the period the return covers.")
+            .GreaterThanOrEqualTo(x => x.PeriodFrom).WithMessage("The period must end on or after the day it starts.");
+        RuleFor(x => x.DueOn).Cascade(CascadeMode.Stop)
+            .Must(d => d.Year >= 2000).WithMessage("Enter the date the return is due.")
+            .GreaterThanOrEqualTo(x => x.PeriodFrom).WithMessage("The return cannot be due before its period starts.")
             .Must((form, due) => due <= form.PeriodTo.AddYears(1)).WithMessage("The return is due within a year of its period's end.");
     }
 }

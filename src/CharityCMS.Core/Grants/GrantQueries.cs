@@ -21,6 +21,15 @@ public sealed class GrantQueries(IDocumentStore store)
         return await session.LoadAsync<Grant>(grantId, ct) is { IsDeleted: false } grant ? grant : throw new GrantNotFoundException();
     }
 
+    /// <summary>Who can look after a grant: the workspace's managers.</summary>
+    public async Task<IReadOnlyList<StaffMember>> OwnersAsync(WorkspaceAccess access, CancellationToken ct)
+    {
+        access.Require(WorkspaceRole.Manager, "see grants");
+        await using var platform = store.QuerySession();
+        var members = await platform.Query<Member>().Where(m => m.WorkspaceId == access.WorkspaceId).OrderBy(m => m.DisplayName).ToListAsync(ct);
+        return members.Where(m => m.Roles.Contains(WorkspaceRole.Manager)).Select(m => m.AsStaff()).ToList();
+    }
+
     /// <summary>Every change to the grant, newest first, in words, with who and when.</summary>
     public async Task<IReadOnlyList<GrantHistoryEntry>> HistoryAsync(WorkspaceAccess access, Guid grantId, CancellationToken ct)
     {

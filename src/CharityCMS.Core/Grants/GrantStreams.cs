@@ -12,7 +12,7 @@ public sealed record GrantDecision(Grant Grant, StaffMember By, DateTimeOffset A
 /// loaded from, when given), decide, append, save. A concurrent save comes back as
 /// <see cref="GrantChangedElsewhereException"/>; a deleted grant takes no more changes.
 /// </summary>
-public sealed class GrantStreams(IDocumentStore store, TimeProvider clock)
+public sealed class GrantStreams(IDocumentStore store, GrantReminders reminders, TimeProvider clock)
 {
     public async Task<Grant> AppendAsync(WorkspaceAccess access, Guid grantId, long? expectedVersion, Func<GrantDecision, IEnumerable<WorkspaceEvent>> decide, CancellationToken ct)
     {
@@ -28,6 +28,8 @@ public sealed class GrantStreams(IDocumentStore store, TimeProvider clock)
             if (events.Count == 0) return grant;
             stream.AppendMany(events);
             await session.SaveChangesAsync(ct);
+            // Dates may have moved, been done or gone with the grant: its reminders follow now, not tomorrow morning.
+            await reminders.RefreshAfterChangeAsync(access.WorkspaceId, ct);
             return await session.LoadAsync<Grant>(grantId, ct) ?? grant;
         }
         catch (ConcurrencyException)

@@ -33,7 +33,9 @@ public sealed class GrantTermsFormValidator : AbstractValidator<GrantTermsForm>
             .LessThanOrEqualTo(LargestAmount).WithMessage("Enter an amount under £100,000,000.")
             .Must(Money.HasAtMostTwoDecimals).WithMessage("Enter the amount in pounds and pence (at most two decimals).");
         RuleFor(x => x.StartsOn).Must(d => d.Year >= 2000).WithMessage("Enter the date the grant starts.");
-        RuleFor(x => x.EndsOn).GreaterThan(x => x.StartsOn).WithMessage("The grant must end after it starts.")
+        RuleFor(x => x.EndsOn).Cascade(CascadeMode.Stop)
+            .Must(d => d.Year >= 2000).WithMessage("Enter the date the grant ends.")
+            .GreaterThan(x => x.StartsOn).WithMessage("The grant must end after it starts.")
             .Must((form, end) => end <= form.StartsOn.AddYears(10)).WithMessage("A grant can run for at most 10 years.");
         RuleFor(x => x.Services).NotEmpty().WithMessage("Choose at least one service the grant funds.");
         RuleForEach(x => x.Services).IsInEnum().WithMessage("Choose services from the list.");
@@ -44,7 +46,7 @@ public sealed class GrantTermsFormValidator : AbstractValidator<GrantTermsForm>
 }
 
 /// <summary>Records a new grant, changes its terms, or deletes one entered in error.</summary>
-public sealed class GrantTermsHandler(IDocumentStore store, GrantStreams streams, IValidator<GrantTermsForm> validator, TimeProvider clock)
+public sealed class GrantTermsHandler(IDocumentStore store, GrantStreams streams, GrantReminders reminders, IValidator<GrantTermsForm> validator, TimeProvider clock)
 {
     public async Task<Guid> RecordAsync(WorkspaceAccess access, GrantTermsForm form, CancellationToken ct)
     {
@@ -54,6 +56,7 @@ public sealed class GrantTermsHandler(IDocumentStore store, GrantStreams streams
         var id = Guid.CreateVersion7();
         session.Events.StartStream<Grant>(id, new GrantRecorded(terms, access.Member, clock.GetUtcNow()));
         await session.SaveChangesAsync(ct);
+        await reminders.RefreshAfterChangeAsync(access.WorkspaceId, ct);
         return id;
     }
 

@@ -9,6 +9,8 @@ public enum NotificationKind
     SafetyPlanReviewDue,
     MaracActionDue,
     HighRiskNoContact,
+    GrantDeadlineApproaching,
+    GrantDeadlineOverdue,
 }
 
 /// <summary>

@@ -5,11 +5,11 @@ using Microsoft.Extensions.Logging;
 namespace CharityCMS.Reminders;
 
 /// <summary>
-/// The daily job: for every workspace, raise what is due today and then email the digests. A
+/// The daily job: for every workspace, raise what is due today (casework and funding dates) and then email the digests. A
 /// failure in one workspace does not stop the others; it is thrown at the end so the job scheduler
 /// retries, and a retry repeats nothing that already happened. Returns nothing, so no result is stored.
 /// </summary>
-public sealed class DailyReminders(IDocumentStore store, ReminderRun reminders, ReminderDigest digest, ILogger<DailyReminders> logger)
+public sealed class DailyReminders(IDocumentStore store, ReminderRun reminders, Grants.GrantReminders grantReminders, ReminderDigest digest, ILogger<DailyReminders> logger)
 {
     public const string JobId = "daily-reminders";
 
@@ -25,6 +25,7 @@ public sealed class DailyReminders(IDocumentStore store, ReminderRun reminders, 
             try
             {
                 await reminders.RunAsync(workspaceId, ct);
+                await grantReminders.RunAsync(workspaceId, ct);
                 await digest.SendAsync(workspaceId, ct);
             }
             catch (Exception failure) when (failure is not OperationCanceledException)

@@ -76,7 +76,7 @@ public sealed class ReminderDigest(IDocumentStore store, SmtpMailer mailer, IOpt
             .Where(n => n.RecipientId == member.Id && n.ReadAt == null && n.At > since)
             .ToListAsync(ct);
         var counts = unread
-            .Where(n => ReminderText.Kinds.Contains(n.Kind))
+            .Where(n => ReminderText.DigestKinds.Contains(n.Kind))
             .GroupBy(n => n.Kind)
             .OrderBy(g => g.Key)
             .Select(g => new DigestCount(g.Key, g.Count()))
@@ -84,14 +84,17 @@ public sealed class ReminderDigest(IDocumentStore store, SmtpMailer mailer, IOpt
         if (counts.Count == 0) return false;
 
         var workspace = await session.LoadAsync<Workspace>(workspaceId, ct);
-        await mailer.SendAsync(Compose(member, workspace?.Name, counts), ct);
+        var funding = unread.Where(n => ReminderText.FundingKinds.Contains(n.Kind)).OrderBy(n => n.At).Select(n => n.Text).ToList();
+        await mailer.SendAsync(Compose(member, workspace?.Name, counts, funding), ct);
         session.Insert(new DigestSent(DigestSent.IdFor(today, member.Id), member.Id, today, now, counts));
         await locked.CommitAsync(ct);
         return true;
     }
 
-    private MimeMessage Compose(Member member, string? workspaceName, IReadOnlyList<DigestCount> counts)
+    private MimeMessage Compose(Member member, string? workspaceName, IReadOnlyList<DigestCount> counts, IReadOnlyList<string> funding)
     {
+        // Funding reminders name a grant and a funder, never a client, so they are quoted in full.
+        var fundingLines = funding.Count == 0 ? "" : "\n\nFunding dates:\n" + string.Join("\n", funding.Take(20).Select(f => $"- {f}"));
         var total = counts.Sum(c => c.Count);
         var signIn = string.IsNullOrWhiteSpace(app.Value.BaseUrl) ? "Sign in to CharityCMS to see them." : $"Sign in to see them: {app.Value.Link("/notifications")}";
         var lines = string.Join("\n", counts.Select(c => $"- {ReminderText.Count(c.Kind, c.Count)}"));
@@ -103,7 +106,7 @@ public sealed class ReminderDigest(IDocumentStore store, SmtpMailer mailer, IOpt
                 Text = $"""
                     You have new reminders in CharityCMS{(workspaceName is null ? "" : $" ({workspaceName})")}:
 
-                    {lines}
+                    {lines}{fundingLines}
 
                     {signIn}
 

@@ -17,6 +17,16 @@ public static class ReminderText
         NotificationKind.MaracActionDue,
     };
 
+    /// <summary>Funding reminders: about grants, never about clients, so the digest may quote them whole.</summary>
+    public static readonly IReadOnlySet<NotificationKind> FundingKinds = new HashSet<NotificationKind>
+    {
+        NotificationKind.GrantDeadlineApproaching,
+        NotificationKind.GrantDeadlineOverdue,
+    };
+
+    /// <summary>Every kind the daily digest emails.</summary>
+    public static readonly IReadOnlySet<NotificationKind> DigestKinds = Kinds.Concat(FundingKinds).ToHashSet();
+
     public static string For(DueItem item) => item.Kind switch
     {
         NotificationKind.SafetyPlanReviewDue => $"Safety plan review due {Day(item.DueOn)} for {item.ClientReference}.",
@@ -33,6 +43,8 @@ public static class ReminderText
         NotificationKind.HighRiskNoContact => count == 1 ? "1 high-risk case with no recent contact" : $"{count} high-risk cases with no recent contact",
         NotificationKind.ReassessmentDue => count == 1 ? "1 risk reassessment due" : $"{count} risk reassessments due",
         NotificationKind.MaracActionDue => count == 1 ? "1 MARAC action due" : $"{count} MARAC actions due",
+        NotificationKind.GrantDeadlineApproaching => count == 1 ? "1 funding deadline coming up" : $"{count} funding deadlines coming up",
+        NotificationKind.GrantDeadlineOverdue => count == 1 ? "1 funding deadline overdue" : $"{count} funding deadlines overdue",
         _ => count == 1 ? "1 other notification" : $"{count} other notifications",
     };
 

@@ -14,6 +14,7 @@ internal sealed class WorkspaceLock : IAsyncDisposable
     // The first half of the two-part advisory lock key: what is being done. The second is hashtext(key).
     public const int Reminders = 0x5245_4D31; // "REM1"
     public const int Digest = 0x4447_5331;    // "DGS1"
+    public const int GrantReminders = 0x4752_4D31; // "GRM1"
 
     private readonly NpgsqlConnection connection;
     private readonly NpgsqlTransaction transaction;

@@ -53,6 +53,7 @@ public static class CharityStore
         MaracStorage.Register(options);
         ReferralStorage.Register(options);
         options.Schema.For<CaseworkSettings>();
+        options.Schema.For<FundingSettings>();
         GrantStorage.Register(options);
         NotificationStorage.Register(options);
         ReminderStorage.Register(options);
