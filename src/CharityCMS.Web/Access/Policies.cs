@@ -11,6 +11,9 @@ public static class Policies
     public const string ClientRecords = nameof(ClientRecords);
     public const string RecordViews = nameof(RecordViews);
     public const string WorkspaceAdmin = nameof(WorkspaceAdmin);
+
+    /// <summary>Funders, grants and funder returns: the managers' work.</summary>
+    public const string Funding = nameof(Funding);
     public const string PlatformOperator = nameof(PlatformOperator);
 
     /// <summary>Signed in, and either a member of a workspace or a platform operator.</summary>
@@ -26,6 +29,7 @@ public static class Policies
         options.AddPolicy(WorkspaceMember, p => p.RequireAuthenticatedUser().RequireClaim(AccessClaims.Workspace));
         options.AddPolicy(ClientRecords, p => RequireRoles(p, WorkspaceRoles.ClientRecords));
         options.AddPolicy(RecordViews, p => RequireRoles(p, new HashSet<WorkspaceRole> { WorkspaceRole.Manager }));
+        options.AddPolicy(Funding, p => RequireRoles(p, new HashSet<WorkspaceRole> { WorkspaceRole.Manager }));
         options.AddPolicy(WorkspaceAdmin, p => RequireRoles(p, new HashSet<WorkspaceRole> { WorkspaceRole.WorkspaceAdmin }));
         options.AddPolicy(PlatformOperator, p => p.RequireAuthenticatedUser().RequireClaim(AccessClaims.Operator, "true"));
     }

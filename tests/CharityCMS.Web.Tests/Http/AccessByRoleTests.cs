@@ -1,6 +1,7 @@
 using System.Net;
 using CharityCMS.Cases;
 using CharityCMS.Clients;
+using CharityCMS.Grants;
 using CharityCMS.TestSupport;
 using CharityCMS.Workspaces;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,7 @@ public sealed class RoleMatrixApp : CharityApp
     public Dictionary<string, TestPerson?> People { get; } = [];
     public ClientRegistration Client { get; private set; } = null!;
     public Guid CaseId { get; private set; }
+    public Guid GrantId { get; private set; }
     public const string ClientName = "Matrix Testclient";
 
     public override async Task InitializeAsync()
@@ -28,6 +30,11 @@ public sealed class RoleMatrixApp : CharityApp
         Client = await Services.GetRequiredService<RegisterClientHandler>().HandleAsync(caseworker, SampleClients.Registration(ClientName), default);
         CaseId = await Services.GetRequiredService<OpenCaseHandler>().HandleAsync(caseworker,
             new OpenCase(Client.ClientId, CaseService.Idva, caseworker.Member.Id, UkCalendar.Today(TimeProvider.System)), default);
+        var manager = await workspace.AccessAsync(WorkspaceRole.Manager);
+        var funderId = await Services.GetRequiredService<Funders>().RegisterAsync(manager,
+            new FunderDetails("Matrix Trust", FunderType.Trust, null, null, null, null), default);
+        GrantId = await Services.GetRequiredService<GrantTermsHandler>().RecordAsync(manager, new GrantTermsForm(
+            funderId, "Matrix grant", null, 10_000m, true, new DateOnly(2026, 4, 1), new DateOnly(2027, 3, 31), [CaseService.Idva], null, manager.Member.Id, null), default);
     }
 }
 
@@ -51,6 +58,11 @@ public class AccessByRoleTests(RoleMatrixApp app) : IClassFixture<RoleMatrixApp>
         ("/clients/{client}/risk/assess", [401, 200, 200, 403, 403, 403, 403]),
         ("/clients/{client}/marac/new", [401, 200, 200, 403, 403, 403, 403]),
         ("/marac", [401, 200, 200, 403, 403, 403, 403]),
+        ("/grants", [401, 403, 200, 403, 403, 403, 403]),
+        ("/grants/new", [401, 403, 200, 403, 403, 403, 403]),
+        ("/grants/{grant}", [401, 403, 200, 403, 403, 403, 403]),
+        ("/funders", [401, 403, 200, 403, 403, 403, 403]),
+        ("/settings/funding", [401, 403, 200, 403, 403, 403, 403]),
         ("/referrals", [401, 200, 200, 403, 403, 403, 403]),
         ("/referrals/new", [401, 200, 200, 403, 403, 403, 403]),
         ("/refer/roles", [200, 200, 200, 200, 200, 200, 200]),
@@ -77,7 +89,8 @@ public class AccessByRoleTests(RoleMatrixApp app) : IClassFixture<RoleMatrixApp>
     [MemberData(nameof(Cases))]
     public async Task Each_page_and_endpoint_answers_each_role_as_the_matrix_says(string path, string who, int expected)
     {
-        var (status, _) = await app.ClientFor(app.People[who]).FetchAsync(path.Replace("{client}", app.Client.ClientId.ToString()).Replace("{case}", app.CaseId.ToString()));
+        var (status, _) = await app.ClientFor(app.People[who]).FetchAsync(path.Replace("{client}", app.Client.ClientId.ToString()).Replace("{case}", app.CaseId.ToString())
+            .Replace("{grant}", app.GrantId.ToString()));
         Assert.Equal((HttpStatusCode)expected, status);
     }
 
