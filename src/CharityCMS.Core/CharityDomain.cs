@@ -106,6 +106,7 @@ public static class CharityDomain
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<CountClientsPerWorkspace>();
         services.AddSingleton<DemoRisk>();
+        services.AddSingleton<DemoGrants>();
         services.AddSingleton<DemoSeed>();
         return services;
     }

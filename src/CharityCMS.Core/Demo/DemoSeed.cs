@@ -19,6 +19,7 @@ public sealed class DemoSeed(
     IValidator<RegisterClient> registrationRules,
     IValidator<ChangeClientDetails> editRules,
     DemoRisk risk,
+    DemoGrants grants,
     ReminderRun reminders,
     ILogger<DemoSeed> logger)
 {
@@ -64,9 +65,10 @@ public sealed class DemoSeed(
             await risk.SeedAsync(registered, now, seed: 3000 + index, ct);
             var manager = DemoStaff.People.First(p => p.Places.Contains((slug, WorkspaceRole.Manager)));
             await new DemoReferrals(store, references).SeedAsync(AccessFor(slug, name, members[manager.ObjectId]), registered.Select(r => r.ClientId).ToList(), now, ct);
+            await grants.SeedAsync(AccessFor(slug, name, members[manager.ObjectId]), ct);
             // Today's reminders, so the bell and the caseloads have something due from the first sign-in.
             await reminders.RunAsync(slug, ct);
-            logger.LogInformation("Seeded demo workspace {Workspace} with {Count} fictional clients, their cases and referrals", slug, registrations.Count);
+            logger.LogInformation("Seeded demo workspace {Workspace} with {Count} fictional clients, their cases, referrals and grants", slug, registrations.Count);
         }
         return true;
     }

@@ -49,6 +49,19 @@ public class DemoSeedTests : DomainDatabase
             Assert.Single(referrals, r => r.Status == ReferralStatus.Declined);
             Assert.Single(referrals, r => r.Status == ReferralStatus.Signposted);
             Assert.Contains(referrals, r => r.TimeToFirstContact > TimeSpan.FromHours(1));
+
+            // Funding: past returns sent and money received, something due within a fortnight, one report overdue.
+            var today = UkCalendar.Today(Clock);
+            Assert.InRange(await tenant.Query<CharityCMS.Grants.Funder>().CountAsync(), 3, 10);
+            var grants = await tenant.Query<CharityCMS.Grants.Grant>().ToListAsync();
+            Assert.InRange(grants.Count, 3, 10);
+            var dates = grants.SelectMany(CharityCMS.Grants.GrantDeadlines.Of).ToList();
+            Assert.Contains(dates, d => d.Done && d.Kind == CharityCMS.Grants.GrantDeadlineKind.Return);
+            Assert.Contains(dates, d => d.Done && d.Kind == CharityCMS.Grants.GrantDeadlineKind.Instalment);
+            Assert.Single(dates, d => d.IsOverdueOn(today));
+            Assert.Contains(dates, d => !d.Done && d.DaysFrom(today) is >= 0 and <= 14);
+            Assert.All(grants, g => Assert.NotEmpty(g.Deadlines));
+            Assert.True(await tenant.Query<CharityCMS.Notifications.Notification>().AnyAsync(n => n.Kind == CharityCMS.Notifications.NotificationKind.GrantDeadlineOverdue));
         }
     }
 
