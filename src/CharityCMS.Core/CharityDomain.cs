@@ -102,6 +102,7 @@ public static class CharityDomain
         services.AddSingleton<GrantTermsHandler>();
         services.AddSingleton<GrantPlanning>();
         services.AddSingleton<GrantQueries>();
+        services.AddSingleton<FundingDashboard>();
 
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<CountClientsPerWorkspace>();

@@ -82,6 +82,14 @@ public class GrantTests(Chromium chromium, BrowserApp app) : BrowserTest(chromiu
         await manager.WaitForURLAsync("**/grants/*-*");
         await manager.Locator("#grant-summary").WaitForAsync();
 
+        // The dashboard: the return among the next 90 days' dates, the funder's income, the grant in the runway.
+        await GoToAsync(manager, "/funding");
+        await manager.Locator("#upcoming").GetByText("Quarterly monitoring return").WaitForAsync();
+        Assert.Contains("Westshire Police and Crime Commissioner", await manager.Locator("#income-table").InnerTextAsync());
+        Assert.Contains("Outreach in the villages 2026-27", await manager.Locator("#runway").InnerTextAsync());
+        await AssertAccessibleAsync(manager);
+        await ScreenshotAsync(manager, "funding-dashboard");
+
         await using var session = App.Store.QuerySession(DemoStaff.Riverside);
         var grant = await session.Query<Grant>().SingleAsync(g => g.Terms.Title == "Outreach in the villages 2026-27");
         Assert.Equal(2, grant.Kpis.Count);

@@ -47,6 +47,8 @@ public class PagesTests(Chromium chromium, BrowserApp app) : BrowserTest(chromiu
         { "Grace Okoro", "/clients/{client}/risk", 360 },
         { "Grace Okoro", "/clients/{client}/risk/assess", 360 },
         { "Grace Okoro", "/marac", 360 },
+        { "Grace Okoro", "/funding", 1280 },
+        { "Grace Okoro", "/funding", 360 },
         { "Grace Okoro", "/grants", 1280 },
         { "Grace Okoro", "/grants/new", 1280 },
         { "Grace Okoro", "/funders", 1280 },

@@ -58,6 +58,7 @@ public class AccessByRoleTests(RoleMatrixApp app) : IClassFixture<RoleMatrixApp>
         ("/clients/{client}/risk/assess", [401, 200, 200, 403, 403, 403, 403]),
         ("/clients/{client}/marac/new", [401, 200, 200, 403, 403, 403, 403]),
         ("/marac", [401, 200, 200, 403, 403, 403, 403]),
+        ("/funding", [401, 403, 200, 403, 403, 403, 403]),
         ("/grants", [401, 403, 200, 403, 403, 403, 403]),
         ("/grants/new", [401, 403, 200, 403, 403, 403, 403]),
         ("/grants/{grant}", [401, 403, 200, 403, 403, 403, 403]),
