@@ -21,7 +21,7 @@ internal sealed class ReturnPdfChart(ReturnPdfPages pages, ReturnSection section
         .Where(r => !r.IsTotal && r.Cells.Count > 0 && (r.Cells[0].Suppressed || r.Cells[0].Value is not null))
         .ToList();
 
-    double CaptionHeight => pages.LineHeight(pages.BodyBold) + Gap;
+    double CaptionHeight => CaptionLines(section.Title).Count * pages.LineHeight(pages.BodyBold) + Gap;
 
     double AxisHeight => pages.LineHeight(pages.Small) + Gap;
 
@@ -49,8 +49,9 @@ internal sealed class ReturnPdfChart(ReturnPdfPages pages, ReturnSection section
                 axisTop = pages.Y;
             }
             // The table above gives the label in full; beside a bar it keeps to one line.
-            var lines = pages.Wrap(row.Label, pages.Body, labelWidth - Gap - pages.Measure("…", pages.Body));
-            var label = lines.Count > 1 ? lines[0] + "…" : lines[0];
+            var label = pages.Wrap(row.Label, pages.Body, labelWidth - Gap) is { Count: 1 } whole
+                ? whole[0]
+                : pages.Wrap(row.Label, pages.Body, labelWidth - Gap - pages.Measure("…", pages.Body))[0] + "…";
             pages.Text(label, pages.Body, ReturnPdfPages.Ink, ReturnPdfPages.Left, pages.Y + 2, labelWidth - Gap, XStringFormats.TopRight);
 
             var cell = row.Cells[0];
@@ -71,10 +72,17 @@ internal sealed class ReturnPdfChart(ReturnPdfPages pages, ReturnSection section
 
     void Caption(string title)
     {
-        var caption = section.Columns.Count > 0 ? $"Chart: {title}, {section.Columns[0]}" : $"Chart: {title}";
-        pages.Text(caption, pages.BodyBold, ReturnPdfPages.Ink, ReturnPdfPages.Left, pages.Y, ReturnPdfPages.Width, XStringFormats.TopLeft);
-        pages.Y += CaptionHeight;
+        foreach (var line in CaptionLines(title))
+        {
+            pages.Text(line, pages.BodyBold, ReturnPdfPages.Ink, ReturnPdfPages.Left, pages.Y, ReturnPdfPages.Width, XStringFormats.TopLeft);
+            pages.Y += pages.LineHeight(pages.BodyBold);
+        }
+        pages.Y += Gap;
     }
+
+    IReadOnlyList<string> CaptionLines(string title) => pages.Wrap(
+        section.Columns.Count > 0 ? $"Chart: {title}, {section.Columns[0]}" : $"Chart: {title}",
+        pages.BodyBold, ReturnPdfPages.Width);
 
     // The zero line the bars grow from, and its "0", closing each part of the chart.
     void Axis(double zero, double top)

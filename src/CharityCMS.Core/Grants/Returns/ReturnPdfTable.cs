@@ -26,7 +26,8 @@ internal sealed class ReturnPdfTable
         _widths = ColumnWidths();
     }
 
-    public double TitleHeight => _pages.LineHeight(_pages.SectionTitle) + 6;
+    double TitleHeight(string title) =>
+        _pages.Wrap(title, _pages.SectionTitle, ReturnPdfPages.Width).Count * _pages.LineHeight(_pages.SectionTitle) + 6;
 
     public double HeaderHeight =>
         Lines(_section.Columns.Select((c, i) => _pages.Wrap(c, _pages.BodyBold, _widths[i + 1] - 2 * Pad).Count).DefaultIfEmpty(1).Max());
@@ -39,10 +40,10 @@ internal sealed class ReturnPdfTable
         return Lines(lines);
     }
 
-    public double Height => TitleHeight + HeaderHeight + _section.Rows.Sum(RowHeight);
+    public double Height => TitleHeight(_section.Title) + HeaderHeight + _section.Rows.Sum(RowHeight);
 
     /// <summary>The least that may start on a page: the title, the header and the first rows.</summary>
-    public double StartHeight => TitleHeight + HeaderHeight + _section.Rows.Take(RowsKeptWithHeader).Sum(RowHeight);
+    public double StartHeight => TitleHeight(_section.Title) + HeaderHeight + _section.Rows.Take(RowsKeptWithHeader).Sum(RowHeight);
 
     public void Draw()
     {
@@ -63,8 +64,12 @@ internal sealed class ReturnPdfTable
 
     void DrawTitle(string title)
     {
-        _pages.Text(title, _pages.SectionTitle, ReturnPdfPages.Ink, ReturnPdfPages.Left, _pages.Y, ReturnPdfPages.Width, XStringFormats.TopLeft);
-        _pages.Y += TitleHeight;
+        foreach (var line in _pages.Wrap(title, _pages.SectionTitle, ReturnPdfPages.Width))
+        {
+            _pages.Text(line, _pages.SectionTitle, ReturnPdfPages.Ink, ReturnPdfPages.Left, _pages.Y, ReturnPdfPages.Width, XStringFormats.TopLeft);
+            _pages.Y += _pages.LineHeight(_pages.SectionTitle);
+        }
+        _pages.Y += 6;
     }
 
     void DrawHeader()
