@@ -22,7 +22,7 @@ internal static class SampleReturns
     public static readonly ReturnSection Referrals = new("referrals", "Referrals", ["Q1", "Q2", "Total"],
     [
         new("Agency referrals", [Count(12, "RWA-000123 IDVA"), Count(15, "RWA-000124 IDVA"), Count(27, "RWA-000125 IDVA")]),
-        new("Self-referrals", [Suppressed, Count(7, "RWA-000126 Outreach"), Count(11, "RWA-000127 Outreach")]),
+        new("Self-referrals", [Suppressed, Hidden, Count(11, "RWA-000127 Outreach")]),
         new("Helpline calls", [new("1,204", 1204, false, ["RWA-000128 Helpline"]), new("987", 987, false, []), new("2,191", 2191, false, [])]),
         new("Total", [Count(16, "RWA-000129 IDVA"), Count(22), Count(38)], IsTotal: true),
     ]);
@@ -33,7 +33,7 @@ internal static class SampleReturns
         new("18-24", [Count(14, "RWA-000130 IDVA")]),
         new("25-34", [Count(31)]),
         new("35-44", [Count(22)]),
-        new("45-54", [Count(9)]),
+        new("45-54", [Hidden]),
         new("55 and over", [Suppressed]),
         new("Total", [Count(83)], IsTotal: true),
     ], Chart: true);
@@ -66,6 +66,9 @@ internal static class SampleReturns
         r.Sections.SelectMany(s => s.Rows).SelectMany(row => row.Cells).Select(c => c.Shown);
 
     static ReturnCell Suppressed => ReturnCell.SuppressedCount;
+
+    // Secondary suppression: not small itself, hidden so that a small count cannot be worked out.
+    static ReturnCell Hidden => new("*", null, true, []);
 
     static ReturnCell Count(int n, params string[] cases) => new(n.ToString(System.Globalization.CultureInfo.InvariantCulture), n, false, cases);
 }

@@ -8,7 +8,7 @@ internal static class ReturnSummary
 {
     public const string SuppressionNote =
         "\"<5\" means a count from 1 to 4, hidden to protect the women we support. " +
-        "Other figures may also be hidden so that a hidden count cannot be worked out from the rest.";
+        "Other figures may also be hidden (\"*\") so that a hidden count cannot be worked out from the rest.";
 
     public static IReadOnlyList<(string Label, string Value)> Lines(FunderReturn r) =>
     [
