@@ -42,8 +42,6 @@ internal sealed class ReturnPdfPages(PdfDocument document) : IDisposable
     /// <summary>Where the next thing is drawn, in points from the top of the page.</summary>
     public double Y { get; set; }
 
-    public double Remaining => Bottom - Y;
-
     public void NewPage()
     {
         _graphics?.Dispose();
