@@ -16,7 +16,8 @@ public sealed record FunderReturn(
     DateTimeOffset ComputedAt,
     IReadOnlyList<ReturnSection> Sections)
 {
-    public string Period => $"{From:d MMM yyyy} to {To:d MMM yyyy}";
+    // Invariant: English month names in every export, whatever the server's culture.
+    public string Period => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{From:d MMM yyyy} to {To:d MMM yyyy}");
 }
 
 /// <summary>
