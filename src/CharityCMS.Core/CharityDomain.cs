@@ -100,6 +100,7 @@ public static class CharityDomain
         services.AddSingleton<GrantTermsHandler>();
         services.AddSingleton<GrantPlanning>();
         services.AddSingleton<GrantQueries>();
+        services.AddSingleton<GrantFunding>();
 
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<CountClientsPerWorkspace>();

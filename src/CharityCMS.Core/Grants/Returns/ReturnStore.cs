@@ -1,0 +1,86 @@
+using System.Linq.Expressions;
+using CharityCMS.Cases;
+using CharityCMS.Clients;
+using CharityCMS.Marac;
+using CharityCMS.Referrals;
+using CharityCMS.Risk;
+using Marten;
+
+namespace CharityCMS.Grants.Returns;
+
+/// <summary>
+/// Reads a return's facts: only the fields it counts, through Select projections (never whole cases
+/// with their contact logs), each query within one workspace.
+/// </summary>
+internal static class ReturnStore
+{
+    private static readonly Expression<Func<Case, CaseFacts>> CaseShape = c => new CaseFacts
+    {
+        Id = c.Id,
+        ClientId = c.ClientId,
+        ClientReference = c.ClientReference,
+        Service = c.Service,
+        OpenedOn = c.OpenedOn,
+        ClosedOn = c.ClosedOn,
+        AbuseTypes = c.AbuseTypes,
+        IntakeOutcomes = c.IntakeOutcomes,
+        ExitOutcomes = c.ExitOutcomes,
+    };
+
+    /// <summary>
+    /// The cases the grant might fund within a window: those under its services open in it, those a
+    /// manager overrode either way, and any others asked for by id. <see cref="FundingRule"/> decides.
+    /// </summary>
+    public static async Task<IReadOnlyList<CaseFacts>> CandidateCasesAsync(IQuerySession session, Grant grant, DateOnly from, DateOnly to,
+        IReadOnlyCollection<Guid> alsoIds, CancellationToken ct)
+    {
+        var services = grant.Terms.Services.ToArray();
+        var byRule = await session.Query<Case>()
+            .Where(c => c.Service.IsOneOf(services) && c.OpenedOn <= to && (c.ClosedOn == null || c.ClosedOn >= from))
+            .Select(CaseShape)
+            .ToListAsync(ct);
+        var known = byRule.Select(c => c.Id).ToHashSet();
+        var others = grant.FundingOverrides.Select(o => o.CaseId).Concat(alsoIds).Where(id => !known.Contains(id)).Distinct().ToArray();
+        if (others.Length == 0) return byRule.ToList();
+        var more = await session.Query<Case>().Where(c => c.Id.IsOneOf(others)).Select(CaseShape).ToListAsync(ct);
+        return [.. byRule, .. more];
+    }
+
+    /// <summary>Every fact the return and its KPIs count, from the grant's start to the return's end.</summary>
+    public static async Task<ReturnFacts> FactsAsync(IQuerySession session, string charityName, Grant grant, DateOnly from, DateOnly to,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var start = grant.Terms.StartsOn;
+        var receivedFrom = UkCalendar.At(start, TimeOnly.MinValue);
+        var receivedBefore = UkCalendar.At(to.AddDays(1), TimeOnly.MinValue);
+        var referrals = await session.Query<Referral>()
+            .Where(r => r.ReceivedAt >= receivedFrom && r.ReceivedAt < receivedBefore)
+            .Select(r => new ReferralFacts { Id = r.Id, ReceivedAt = r.ReceivedAt, Status = r.Status, CaseId = r.CaseId, FirstContactAt = r.FirstContactAt })
+            .ToListAsync(ct);
+        // A referral accepted after the period ends opened its case after it too: read that case by id.
+        var acceptedInto = referrals.Select(r => r.CaseId).OfType<Guid>().ToList();
+        var cases = await CandidateCasesAsync(session, grant, start, to, acceptedInto, ct);
+
+        var clientIds = cases.Select(c => c.ClientId).Distinct().ToArray();
+        var clients = await session.Query<Client>()
+            .Where(c => c.Id.IsOneOf(clientIds))
+            .Select(c => new ClientFacts
+            {
+                Id = c.Id,
+                DateOfBirth = c.Details.DateOfBirth,
+                ApproximateAge = c.Details.ApproximateAge,
+                AgeRecordedOn = c.AgeRecordedOn,
+                Monitoring = c.Monitoring,
+            })
+            .ToListAsync(ct);
+        var assessments = await session.Query<RiskAssessment>()
+            .Where(a => a.ClientId.IsOneOf(clientIds) && a.Status == RiskAssessmentStatus.Completed && a.CompletedAt < receivedBefore)
+            .Select(a => new AssessmentFacts { ClientId = a.ClientId, CompletedAt = a.CompletedAt, FinalLevel = a.FinalLevel })
+            .ToListAsync(ct);
+        var marac = await session.Query<MaracReferral>()
+            .Where(m => m.ClientId.IsOneOf(clientIds) && m.ReferredOn >= start && m.ReferredOn <= to)
+            .Select(m => new MaracFacts { ClientId = m.ClientId, ReferredOn = m.ReferredOn, Repeat = m.Repeat })
+            .ToListAsync(ct);
+        return new ReturnFacts(charityName, grant, from, to, now, cases, clients.ToList(), referrals.ToList(), assessments.ToList(), marac.ToList());
+    }
+}
