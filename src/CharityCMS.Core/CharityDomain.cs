@@ -101,6 +101,8 @@ public static class CharityDomain
         services.AddSingleton<GrantPlanning>();
         services.AddSingleton<GrantQueries>();
         services.AddSingleton<GrantFunding>();
+        services.AddSingleton<Grants.Returns.FunderReturns>();
+        services.AddSingleton<Grants.Returns.ReturnTemplates>();
 
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<CountClientsPerWorkspace>();
