@@ -23,9 +23,11 @@ public sealed record ReturnFacts(
     IReadOnlyList<AssessmentFacts> Assessments,
     IReadOnlyList<MaracFacts> MaracReferrals);
 
-// Settable shapes, so the store fills them straight from a Select without reading whole documents.
+// Settable shapes, so the store fills them straight from a projection of the fields counted, never whole documents.
+// Classes, not records: a return counts tens of thousands of them, and each works out its
+// reference and London date once.
 
-public sealed record CaseFacts
+public sealed class CaseFacts
 {
     public Guid Id { get; init; }
     public Guid ClientId { get; init; }
@@ -38,7 +40,7 @@ public sealed record CaseFacts
     public OutcomeScores? ExitOutcomes { get; init; }
 
     /// <summary>How a case is named in a drill-down: her reference and the service, never her name.</summary>
-    public string Reference => $"{ClientReference} {Service.Title()}";
+    public string Reference => field ??= $"{ClientReference} {Service.Title()}";
 
     public FundingFacts Funding => new(Id, ClientReference, Service, OpenedOn, ClosedOn);
 }
@@ -54,7 +56,7 @@ public sealed record ClientFacts
     public int? AgeOn(DateOnly day) => ClientAge.On(day, DateOfBirth, ApproximateAge, AgeRecordedOn);
 }
 
-public sealed record ReferralFacts
+public sealed class ReferralFacts
 {
     public Guid Id { get; init; }
     public DateTimeOffset ReceivedAt { get; init; }
@@ -62,7 +64,7 @@ public sealed record ReferralFacts
     public Guid? CaseId { get; init; }
     public DateTimeOffset? FirstContactAt { get; init; }
 
-    public DateOnly ReceivedOn => UkCalendar.DateOf(ReceivedAt);
+    public DateOnly ReceivedOn => field == default ? field = UkCalendar.DateOf(ReceivedAt) : field;
 }
 
 public sealed record AssessmentFacts

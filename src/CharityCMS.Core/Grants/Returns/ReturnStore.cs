@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Marac;
@@ -10,40 +9,38 @@ namespace CharityCMS.Grants.Returns;
 
 /// <summary>
 /// Reads a return's facts: only the fields it counts, through Select projections (never whole cases
-/// with their contact logs), each query within one workspace.
+/// with their contact logs), each query within the one workspace.
 /// </summary>
 internal static class ReturnStore
 {
-    private static readonly Expression<Func<Case, CaseFacts>> CaseShape = c => new CaseFacts
-    {
-        Id = c.Id,
-        ClientId = c.ClientId,
-        ClientReference = c.ClientReference,
-        Service = c.Service,
-        OpenedOn = c.OpenedOn,
-        ClosedOn = c.ClosedOn,
-        AbuseTypes = c.AbuseTypes,
-        IntakeOutcomes = c.IntakeOutcomes,
-        ExitOutcomes = c.ExitOutcomes,
-    };
-
     /// <summary>
     /// The cases the grant might fund within a window: those under its services open in it, those a
     /// manager overrode either way, and any others asked for by id. <see cref="FundingRule"/> decides.
     /// </summary>
+    /// <remarks>
+    /// In SQL rather than a LINQ Select: a case's document holds its whole contact log, stored
+    /// compressed, and PostgreSQL decompresses it again for every field a query reads from it (about
+    /// a dozen here). The inner query strips the logs once per case (OFFSET 0 keeps the planner from
+    /// merging it back), and every field is read from what is left: a year of 10,000 cases in a
+    /// fraction of the time.
+    /// </remarks>
     public static async Task<IReadOnlyList<CaseFacts>> CandidateCasesAsync(IQuerySession session, Grant grant, DateOnly from, DateOnly to,
         IReadOnlyCollection<Guid> alsoIds, CancellationToken ct)
     {
-        var services = grant.Terms.Services.ToArray();
-        var byRule = await session.Query<Case>()
-            .Where(c => c.Service.IsOneOf(services) && c.OpenedOn <= to && (c.ClosedOn == null || c.ClosedOn >= from))
-            .Select(CaseShape)
-            .ToListAsync(ct);
-        var known = byRule.Select(c => c.Id).ToHashSet();
-        var others = grant.FundingOverrides.Select(o => o.CaseId).Concat(alsoIds).Where(id => !known.Contains(id)).Distinct().ToArray();
-        if (others.Length == 0) return byRule.ToList();
-        var more = await session.Query<Case>().Where(c => c.Id.IsOneOf(others)).Select(CaseShape).ToListAsync(ct);
-        return [.. byRule, .. more];
+        var services = grant.Terms.Services.Select(s => s.ToString()).ToArray();
+        var ids = grant.FundingOverrides.Select(o => o.CaseId).Concat(alsoIds).Distinct().ToArray();
+        var table = session.DocumentStore.Options.Schema.For<Case>();
+        var sql = $"""
+            select jsonb_build_object('id', c.id, 'clientId', c.data -> 'clientId', 'clientReference', c.data -> 'clientReference',
+                'service', c.data -> 'service', 'openedOn', c.data -> 'openedOn', 'closedOn', c.data -> 'closedOn',
+                'abuseTypes', c.data -> 'abuseTypes', 'intakeOutcomes', c.data -> 'intakeOutcomes', 'exitOutcomes', c.data -> 'exitOutcomes')
+            from (select d.id, d.data - 'contacts' - 'incidents' - 'onwardReferrals' - 'safetyPlan' as data
+                  from {table} as d where d.tenant_id = ? offset 0) as c
+            where (c.data ->> 'service' = any(?) and (c.data ->> 'openedOn')::date <= ?
+                   and (c.data ->> 'closedOn' is null or (c.data ->> 'closedOn')::date >= ?))
+               or c.id = any(?)
+            """;
+        return await session.AdvancedSql.QueryAsync<CaseFacts>(sql, ct, session.TenantId, services, to, from, ids);
     }
 
     /// <summary>Every fact the return and its KPIs count, from the grant's start to the return's end.</summary>

@@ -6,6 +6,9 @@ namespace CharityCMS.Grants.Returns;
 internal sealed record ClientInWindow(ClientFacts Client, IReadOnlyList<CaseFacts> Cases)
 {
     public CaseFacts FirstCase => Cases[0];
+
+    /// <summary>Her cases' references in order. They all begin with her own reference, so clients in reference order give every cell's list in order.</summary>
+    public IReadOnlyList<string> References { get; } = Cases.Select(c => c.Reference).Distinct().Order(StringComparer.Ordinal).ToList();
 }
 
 /// <summary>
@@ -24,6 +27,7 @@ internal sealed class ReturnWindow
         var clients = facts.Clients.ToDictionary(c => c.Id);
         Clients = Cases.GroupBy(c => c.ClientId)
             .Select(g => new ClientInWindow(clients.GetValueOrDefault(g.Key) ?? new ClientFacts { Id = g.Key }, g.ToList()))
+            .OrderBy(c => c.References[0], StringComparer.Ordinal)
             .ToList();
         // An accepted referral counts for the grant that funds the case it was accepted into. One never
         // accepted (declined, signposted, still waiting) has no service, so it counts for every grant
@@ -64,7 +68,7 @@ internal sealed class ReturnWindow
     public Tally OfClients(IEnumerable<ClientInWindow> clients)
     {
         var list = clients.ToList();
-        return new Tally(list.Count, list.SelectMany(c => c.Cases).Select(c => c.Reference).Distinct().Order(StringComparer.Ordinal).ToList());
+        return new Tally(list.Count, list.SelectMany(c => c.References).ToList());
     }
 
     public Tally OfReferrals(IEnumerable<ReferralFacts> referrals)
