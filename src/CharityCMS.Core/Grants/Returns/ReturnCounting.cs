@@ -132,13 +132,16 @@ public static class ReturnCounting
         var accepted = w.Accepted.ToList();
         var reached = accepted.Where(r => r.FirstContactAt is not null).ToList();
         var waits = reached.Select(r => (r.FirstContactAt!.Value - r.ReceivedAt).TotalDays).Order().ToList();
+        // Reached and not yet reached add up to the referrals accepted, shown in the referrals section.
+        var group = SmallNumbers.Group([w.OfReferrals(reached), w.OfReferrals(accepted.Where(r => r.FirstContactAt is null))], w.OfReferrals(accepted));
         return new ReturnSection("first-contact", "Time from referral to first contact", ["Figure"],
         [
-            new ReturnRow("Referrals with a first contact", [SmallNumbers.Count(w.OfReferrals(reached))]),
+            new ReturnRow("Referrals with a first contact", [group.Parts[0]]),
             new ReturnRow("Median wait", [Wait(waits, 50)]),
             new ReturnRow("90th percentile wait", [Wait(waits, 90)]),
-            new ReturnRow("No contact yet", [SmallNumbers.Count(w.OfReferrals(accepted.Where(r => r.FirstContactAt is null)))]),
-        ], Note: $"Referrals accepted into the grant's cases, from receipt to the first time she was actually reached. The median and 90th percentile are by nearest rank and shown only with {MinimumWaitsShown} or more waits.");
+            new ReturnRow("No contact yet", [group.Parts[1]]),
+        ], Note: Notes("Referrals accepted into the grant's cases, from receipt to the first time she was actually reached; the two counts add up to the referrals accepted. "
+            + $"The median and 90th percentile are by nearest rank and shown only with {MinimumWaitsShown} or more waits.", group.HidSecondary));
     }
 
     /// <summary>
