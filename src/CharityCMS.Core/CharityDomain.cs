@@ -103,6 +103,9 @@ public static class CharityDomain
         services.AddSingleton<GrantPlanning>();
         services.AddSingleton<GrantQueries>();
         services.AddSingleton<FundingDashboard>();
+        services.AddSingleton<GrantFunding>();
+        services.AddSingleton<Grants.Returns.FunderReturns>();
+        services.AddSingleton<Grants.Returns.ReturnTemplates>();
 
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<CountClientsPerWorkspace>();

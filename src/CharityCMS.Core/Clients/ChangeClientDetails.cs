@@ -8,13 +8,15 @@ namespace CharityCMS.Clients;
 /// <summary>
 /// An edit of a client's record, made against the version the editor loaded. If someone saved in
 /// between, the edit is refused with who and when, and the editor's form is left as it was.
+/// A null <see cref="Monitoring"/> leaves her equality monitoring as it is.
 /// </summary>
 public sealed record ChangeClientDetails(
     Guid ClientId,
     long ExpectedVersion,
     ClientPersonalDetails Details,
     ClientContactDetails Contact,
-    PostalAddress? Address) : IClientDetailsCommand;
+    PostalAddress? Address,
+    EqualityMonitoring? Monitoring = null) : IClientDetailsCommand;
 
 public sealed class ChangeClientDetailsValidator(TimeProvider clock) : ClientDetailsCommandValidator<ChangeClientDetails>(clock);
 

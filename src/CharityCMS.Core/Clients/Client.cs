@@ -18,6 +18,7 @@ public sealed partial class Client
     public ClientPersonalDetails Details { get; set; } = null!;
     public ClientContactDetails Contact { get; set; } = ClientContactDetails.None;
     public PostalAddress? Address { get; set; }
+    public EqualityMonitoring Monitoring { get; set; } = EqualityMonitoring.NotRecorded;
     public DateTimeOffset RegisteredAt { get; set; }
     public StaffMember RegisteredBy { get; set; } = null!;
     public DateTimeOffset LastChangedAt { get; set; }
@@ -72,6 +73,12 @@ public sealed partial class Client
         Touched(changed.By, changed.At);
     }
 
+    public void Apply(ClientEqualityMonitoringChanged changed)
+    {
+        Monitoring = changed.Monitoring;
+        Touched(changed.By, changed.At);
+    }
+
     private void Touched(StaffMember by, DateTimeOffset at)
     {
         LastChangedBy = by;
@@ -83,6 +90,12 @@ public sealed partial class Client
     public static ClientRegistered Register(RegisterClient command, string reference, StaffMember by, DateTimeOffset at) =>
         new(reference, command.Details.Normalised(), command.Contact.Normalised(), command.Address?.Normalised(), by, at);
 
+    /// <summary>The events that start her stream: the registration, then her equality monitoring when any was given.</summary>
+    public static object[] Registering(RegisterClient command, string reference, StaffMember by, DateTimeOffset at) =>
+        command.Monitoring is { } monitoring && monitoring != EqualityMonitoring.NotRecorded
+            ? [Register(command, reference, by, at), new ClientEqualityMonitoringChanged(monitoring, by, at)]
+            : [Register(command, reference, by, at)];
+
     /// <summary>The events an edit produces: one per part of the record that differs, none when nothing does.</summary>
     public IReadOnlyList<WorkspaceEvent> Change(ChangeClientDetails command, StaffMember by, DateTimeOffset at)
     {
@@ -93,6 +106,7 @@ public sealed partial class Client
         if (details != Details) events.Add(new ClientDetailsChanged(details, by, at));
         if (!contact.Equals(Contact)) events.Add(new ClientContactDetailsChanged(contact, by, at));
         if (address != Address) events.Add(new ClientAddressChanged(address, by, at));
+        if (command.Monitoring is { } monitoring && monitoring != Monitoring) events.Add(new ClientEqualityMonitoringChanged(monitoring, by, at));
         return events;
     }
 

@@ -8,6 +8,7 @@ public interface IClientDetailsCommand
     ClientPersonalDetails Details { get; }
     ClientContactDetails Contact { get; }
     PostalAddress? Address { get; }
+    EqualityMonitoring? Monitoring { get; }
 }
 
 /// <summary>The rules every command carrying a client's details obeys, for registration and for edits alike.</summary>
@@ -18,6 +19,20 @@ public abstract class ClientDetailsCommandValidator<T> : AbstractValidator<T> wh
         RuleFor(x => x.Details).NotNull().SetValidator(new ClientPersonalDetailsValidator(clock));
         RuleFor(x => x.Contact).NotNull().SetValidator(new ClientContactDetailsValidator());
         RuleFor(x => x.Address).SetValidator(new PostalAddressValidator()!);
+        RuleFor(x => x.Monitoring).SetValidator(new EqualityMonitoringValidator()!);
+    }
+}
+
+/// <summary>Each answer is optional, and one of the choices offered when given.</summary>
+public sealed class EqualityMonitoringValidator : AbstractValidator<EqualityMonitoring>
+{
+    public EqualityMonitoringValidator()
+    {
+        const string message = "Choose from the list, or leave it blank.";
+        RuleFor(x => x.Gender).IsInEnum().WithMessage(message);
+        RuleFor(x => x.Ethnicity).IsInEnum().WithMessage(message);
+        RuleFor(x => x.Disability).IsInEnum().WithMessage(message);
+        RuleFor(x => x.SexualOrientation).IsInEnum().WithMessage(message);
     }
 }
 

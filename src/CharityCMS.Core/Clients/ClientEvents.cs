@@ -18,3 +18,6 @@ public sealed record ClientDetailsChanged(ClientPersonalDetails Details, StaffMe
 public sealed record ClientContactDetailsChanged(ClientContactDetails Contact, StaffMember By, DateTimeOffset At) : WorkspaceEvent(By, At);
 
 public sealed record ClientAddressChanged(PostalAddress? Address, StaffMember By, DateTimeOffset At) : WorkspaceEvent(By, At);
+
+/// <summary>Her equality monitoring answers as she gave them; a later answer replaces the earlier one.</summary>
+public sealed record ClientEqualityMonitoringChanged(EqualityMonitoring Monitoring, StaffMember By, DateTimeOffset At) : WorkspaceEvent(By, At);

@@ -29,6 +29,10 @@ public static class ClientHistory
                     entries.Add(new("Contact details changed", ChangedParts(contact, c.Contact), c.By, c.At));
                     contact = c.Contact;
                     break;
+                case ClientEqualityMonitoringChanged c:
+                    // Special category data: the history says that it changed, never what it says.
+                    entries.Add(new("Equality monitoring changed", [], c.By, c.At));
+                    break;
                 case ClientAddressChanged c:
                     entries.Add(new(AddressChange(address, c.Address), [], c.By, c.At));
                     address = c.Address;

@@ -5,9 +5,14 @@ using Marten;
 namespace CharityCMS.Clients;
 
 /// <summary>A caseworker or manager registers a new client; she gets the workspace's next reference.</summary>
-public sealed record RegisterClient(ClientPersonalDetails Details, ClientContactDetails Contact, PostalAddress? Address) : IClientDetailsCommand;
+public sealed record RegisterClient(
+    ClientPersonalDetails Details,
+    ClientContactDetails Contact,
+    PostalAddress? Address,
+    EqualityMonitoring? Monitoring = null) : IClientDetailsCommand;
 
-public sealed record ClientRegistration(Guid ClientId, string Reference);
+/// <summary>Who she now is, and the version of her new record, which a first edit must match.</summary>
+public sealed record ClientRegistration(Guid ClientId, string Reference, long Version = 1);
 
 public sealed class RegisterClientValidator(TimeProvider clock) : ClientDetailsCommandValidator<RegisterClient>(clock);
 
@@ -20,10 +25,10 @@ public sealed class RegisterClientHandler(IDocumentStore store, IValidator<Regis
 
         await using var session = store.LightweightSession(access.WorkspaceId);
         var reference = await references.NextAsync(session, ct);
-        var registered = Client.Register(command, reference, access.Member, clock.GetUtcNow());
         var clientId = Guid.CreateVersion7();
-        session.Events.StartStream<Client>(clientId, registered);
+        var events = Client.Registering(command, reference, access.Member, clock.GetUtcNow());
+        session.Events.StartStream<Client>(clientId, events);
         await session.SaveChangesAsync(ct);
-        return new ClientRegistration(clientId, reference);
+        return new ClientRegistration(clientId, reference, events.Length);
     }
 }

@@ -9,10 +9,10 @@ public sealed record DemoRegistration(RegisterClient Command, DateTimeOffset Reg
 /// <summary>A later edit: new contact details, an address, or a preferred name.</summary>
 public sealed record DemoChange(DateTimeOffset At, Func<RegisterClient, RegisterClient> Edit)
 {
-    public ChangeClientDetails Apply(Guid clientId, RegisterClient original)
+    public ChangeClientDetails Apply(ClientRegistration registered, RegisterClient original)
     {
         var edited = Edit(original);
-        return new ChangeClientDetails(clientId, 1, edited.Details, edited.Contact, edited.Address);
+        return new ChangeClientDetails(registered.ClientId, registered.Version, edited.Details, edited.Contact, edited.Address);
     }
 }
 
@@ -76,12 +76,14 @@ public sealed class DemoClients(int seed, string area)
     public IReadOnlyList<DemoRegistration> Generate(int count, DateTimeOffset now)
     {
         var f = new Faker("en_GB") { Random = new Randomizer(seed) };
+        // A generator of its own, so adding monitoring left every other demo figure as it was.
+        var answers = new Randomizer(seed + 7919);
         var list = new List<DemoRegistration>(count);
         for (var i = 0; i < count; i++)
         {
             var registeredAt = OfficeHours(f, now.AddDays(-f.Random.Int(1, 730)));
             var details = Details(f, registeredAt);
-            var command = new RegisterClient(details, Contact(f, details.LegalName), Address(f));
+            var command = new RegisterClient(details, Contact(f, details.LegalName), Address(f), Monitoring(answers));
             list.Add(new DemoRegistration(command, registeredAt, LaterChange(f, registeredAt, now)));
         }
         return list.OrderBy(r => r.RegisteredAt).ToList();
@@ -108,6 +110,23 @@ public sealed class DemoClients(int seed, string area)
             Pronouns: f.Random.WeightedRandom(["she/her", "they/them", null], [0.8f, 0.04f, 0.16f]),
             PreferredLanguage: language,
             InterpreterNeeded: language != "English" && f.Random.Bool(0.6f));
+    }
+
+    /// <summary>
+    /// A spread like a local service's: mostly women, mostly White with sizeable Asian and Black
+    /// groups, some "prefer not to say", and about one in eight never asked at all.
+    /// </summary>
+    private static EqualityMonitoring Monitoring(Randomizer r)
+    {
+        if (r.Bool(0.12f)) return EqualityMonitoring.NotRecorded;
+        T? Pick<T>(T?[] values, float[] weights) where T : struct => r.WeightedRandom(values, weights);
+        return new EqualityMonitoring(
+            Pick<Gender>([Gender.Woman, Gender.NonBinary, Gender.AnotherGender, Gender.PreferNotToSay, null], [0.9f, 0.02f, 0.01f, 0.03f, 0.04f]),
+            Pick<Ethnicity>([Ethnicity.White, Ethnicity.Asian, Ethnicity.Black, Ethnicity.Mixed, Ethnicity.OtherEthnicGroup, Ethnicity.PreferNotToSay, null],
+                [0.6f, 0.14f, 0.1f, 0.05f, 0.03f, 0.04f, 0.04f]),
+            Pick<Disability>([Disability.No, Disability.Yes, Disability.PreferNotToSay, null], [0.62f, 0.24f, 0.07f, 0.07f]),
+            Pick<SexualOrientation>([SexualOrientation.Heterosexual, SexualOrientation.Bisexual, SexualOrientation.GayOrLesbian, SexualOrientation.AnotherOrientation,
+                SexualOrientation.PreferNotToSay, null], [0.75f, 0.05f, 0.04f, 0.01f, 0.08f, 0.07f]));
     }
 
     private static ClientContactDetails Contact(Faker f, string legalName)

@@ -57,7 +57,7 @@ public sealed class DemoSeed(
                 if (registration.LaterChange is { } later)
                 {
                     clock.Now = later.At;
-                    await change.HandleAsync(access, later.Apply(clientRegistration.ClientId, registration.Command), ct);
+                    await change.HandleAsync(access, later.Apply(clientRegistration, registration.Command), ct);
                 }
             }
             clock.Now = now;

@@ -24,6 +24,9 @@ public sealed partial class Grant
     public List<GrantKpi> Kpis { get; set; } = [];
     public List<ReportingDeadline> Deadlines { get; set; } = [];
 
+    /// <summary>Cases a manager included or excluded against the funding rule, one per case.</summary>
+    public List<CaseFundingOverride> FundingOverrides { get; set; } = [];
+
     /// <summary>The renewal due date whose application was sent, if the current one was.</summary>
     public DateOnly? RenewalAppliedFor { get; set; }
 
@@ -104,6 +107,19 @@ public sealed partial class Grant
     {
         RenewalAppliedFor = applied.DueOn;
         Touched(applied);
+    }
+
+    public void Apply(CaseFundingOverridden overridden)
+    {
+        FundingOverrides.RemoveAll(o => o.CaseId == overridden.CaseId);
+        FundingOverrides.Add(new CaseFundingOverride(overridden.CaseId, overridden.ClientReference, overridden.Funded, overridden.Reason, overridden.By, overridden.At));
+        Touched(overridden);
+    }
+
+    public void Apply(CaseFundingOverrideCleared cleared)
+    {
+        FundingOverrides.RemoveAll(o => o.CaseId == cleared.CaseId);
+        Touched(cleared);
     }
 
     public void Apply(GrantDeleted deleted)

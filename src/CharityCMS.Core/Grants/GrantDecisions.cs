@@ -9,6 +9,7 @@ namespace CharityCMS.Grants;
 public static class GrantDecisions
 {
     public const int ReasonMaximumLength = 500;
+    public const int OverrideReasonMinimumLength = 10;
 
     public static IEnumerable<WorkspaceEvent> ChangeTerms(GrantDecision d, GrantTerms terms)
     {
@@ -125,4 +126,25 @@ public static class GrantDecisions
         if (appliedOn > UkCalendar.DateOf(d.At)) throw new GrantRuleException("An application cannot be sent on a future date.");
         return [new RenewalApplied(due, appliedOn, Text.TidyOrNull(note, keepLineBreaks: true), d.By, d.At)];
     }
+
+    /// <summary>
+    /// Includes a case the rule leaves out, or excludes one it includes. Overriding to what the rule
+    /// already says would record a reason for nothing, so it is refused.
+    /// </summary>
+    public static IEnumerable<WorkspaceEvent> OverrideCaseFunding(GrantDecision d, FundingFacts @case, bool funded, string reason)
+    {
+        var stated = Text.TidyOrNull(reason, keepLineBreaks: true) ?? "";
+        if (stated.Length < OverrideReasonMinimumLength || stated.Length > ReasonMaximumLength)
+            throw new GrantRuleException($"Say why, in {OverrideReasonMinimumLength} to {ReasonMaximumLength} characters: the reason is shown with the case on the grant.");
+        var existing = d.Grant.FundingOverrides.Find(o => o.CaseId == @case.CaseId);
+        if (existing is null && FundingRule.ByRule(d.Grant, @case) == funded)
+            throw new GrantRuleException(funded
+                ? "The rule already counts this case as funded by the grant."
+                : "The rule already leaves this case out of the grant.");
+        if (existing is not null && existing.Funded == funded && existing.Reason == stated) return [];
+        return [new CaseFundingOverridden(@case.CaseId, @case.ClientReference, funded, stated, d.By, d.At)];
+    }
+
+    public static IEnumerable<WorkspaceEvent> ClearCaseFundingOverride(GrantDecision d, Guid caseId) =>
+        d.Grant.FundingOverrides.Any(o => o.CaseId == caseId) ? [new CaseFundingOverrideCleared(caseId, d.By, d.At)] : [];
 }

@@ -35,3 +35,13 @@ public sealed record RenewalApplied(DateOnly DueOn, DateOnly AppliedOn, string? 
 
 /// <summary>The grant was entered in error or withdrawn: it leaves every list and its reminders stop. Its history stays.</summary>
 public sealed record GrantDeleted(string Reason, StaffMember By, DateTimeOffset At) : WorkspaceEvent(By, At);
+
+/// <summary>
+/// A manager decided that this case is (or is not) funded by the grant, whatever the rule says, and
+/// why. The client reference is kept so the history reads without opening the case; never a name.
+/// </summary>
+public sealed record CaseFundingOverridden(Guid CaseId, string ClientReference, bool Funded, string Reason, StaffMember By, DateTimeOffset At)
+    : WorkspaceEvent(By, At);
+
+/// <summary>The case goes back to being funded by the rule alone.</summary>
+public sealed record CaseFundingOverrideCleared(Guid CaseId, StaffMember By, DateTimeOffset At) : WorkspaceEvent(By, At);

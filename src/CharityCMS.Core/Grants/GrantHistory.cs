@@ -12,6 +12,7 @@ public static class GrantHistory
         var kpis = new Dictionary<Guid, string>();
         var deadlines = new Dictionary<Guid, string>();
         var instalments = new Dictionary<Guid, string>();
+        var overrides = new Dictionary<Guid, string>();
         foreach (var e in events)
         {
             var (what, detail) = e switch
@@ -27,6 +28,8 @@ public static class GrantHistory
                 ReportingDeadlineRemoved d => ("Reporting deadline removed", Name(deadlines, d.DeadlineId)),
                 ReturnSubmitted s => ("Return submitted", $"{Name(deadlines, s.DeadlineId)}; sent {s.SubmittedOn:d MMM yyyy}{(s.Note is null ? "" : $": {s.Note}")}"),
                 RenewalApplied a => ("Renewal applied for", $"Due {a.DueOn:d MMM yyyy}, sent {a.AppliedOn:d MMM yyyy}{(a.Note is null ? "" : $": {a.Note}")}"),
+                CaseFundingOverridden o => Override(overrides, o),
+                CaseFundingOverrideCleared c => ("Case back to the funding rule", Name(overrides, c.CaseId)),
                 GrantDeleted d => ("Grant deleted", d.Reason),
                 _ => (e.GetType().Name, null),
             };
@@ -45,6 +48,13 @@ public static class GrantHistory
         var changed = names.ContainsKey(id);
         names[id] = name;
         return (changed ? what.Replace(" set", " changed").Replace(" scheduled", " rescheduled") : what, name);
+    }
+
+    /// <summary>Names the case by its client's reference, never her name.</summary>
+    private static (string, string?) Override(Dictionary<Guid, string> references, CaseFundingOverridden o)
+    {
+        references[o.CaseId] = o.ClientReference;
+        return (o.Funded ? "Case included in the grant" : "Case excluded from the grant", $"{o.ClientReference}: {o.Reason}");
     }
 
     private static string Name(Dictionary<Guid, string> names, Guid id) => names.GetValueOrDefault(id, "an item");

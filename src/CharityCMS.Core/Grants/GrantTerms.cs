@@ -90,3 +90,6 @@ public sealed record ReportingDeadline(Guid Id, string Title, DateOnly PeriodFro
 }
 
 public sealed record ReturnSubmission(DateOnly SubmittedOn, Guid? FileId, string? Note, StaffMember By);
+
+/// <summary>A manager's decision that one case is funded (or not) by the grant against the rule, and why.</summary>
+public sealed record CaseFundingOverride(Guid CaseId, string ClientReference, bool Funded, string Reason, StaffMember By, DateTimeOffset At);

@@ -101,7 +101,7 @@ public sealed class TriageReferralHandler(
             {
                 reference = await references.NextAsync(session, ct);
                 clientId = Guid.CreateVersion7();
-                session.Events.StartStream<Client>(clientId, Client.Register(registration, reference, access.Member, now));
+                session.Events.StartStream<Client>(clientId, Client.Registering(registration, reference, access.Member, now));
                 // The client is not saved yet, so the case is decided here with the rules OpenCase applies.
                 var settings = await CaseworkSettingsStore.ReadAsync(session, ct);
                 if (!settings.Services.Contains(command.Service))

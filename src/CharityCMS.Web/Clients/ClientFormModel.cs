@@ -30,6 +30,11 @@ public sealed class ClientFormModel
     public string Postcode { get; set; } = "";
     public bool DoNotDisclose { get; set; }
 
+    public Gender? Gender { get; set; }
+    public Ethnicity? Ethnicity { get; set; }
+    public Disability? Disability { get; set; }
+    public SexualOrientation? SexualOrientation { get; set; }
+
     /// <summary>The existing "do not disclose" address, kept as it is unless the editor replaces or removes it.</summary>
     public PostalAddress? WithheldAddress { get; private set; }
 
@@ -49,6 +54,8 @@ public sealed class ClientFormModel
 
     public PostalAddress? ToAddress() =>
         WithheldAddress ?? (HasAddress ? new PostalAddress(Line1, Line2, Town, Postcode, DoNotDisclose) : null);
+
+    public EqualityMonitoring ToMonitoring() => new(Gender, Ethnicity, Disability, SexualOrientation);
 
     public void ReplaceWithheldAddress()
     {
@@ -82,6 +89,10 @@ public sealed class ClientFormModel
             Email = client.Contact.Email?.Address,
             EmailSafe = client.Contact.Email?.IsSafe ?? false,
             SafeContactNotes = client.Contact.SafeContactNotes,
+            Gender = client.Monitoring.Gender,
+            Ethnicity = client.Monitoring.Ethnicity,
+            Disability = client.Monitoring.Disability,
+            SexualOrientation = client.Monitoring.SexualOrientation,
         };
         if (client.Address is { DoNotDisclose: true } withheld)
         {

@@ -68,6 +68,24 @@ public class ClientFormTests
         Assert.Equal(1, saved);
     }
 
+    [Fact]
+    public async Task The_equality_monitoring_section_is_optional_and_shows_what_was_recorded()
+    {
+        await using var context = ComponentContext.Create();
+        var client = Client(new PostalAddress("1 Test Street", null, "Leeds", "LS1 1AA", DoNotDisclose: false));
+        client.Apply(new ClientEqualityMonitoringChanged(new EqualityMonitoring(Gender.Woman, Ethnicity.PreferNotToSay, null, null),
+            new CharityCMS.Workspaces.StaffMember(Guid.NewGuid(), "Worker"), DateTimeOffset.UtcNow));
+        var model = ClientFormModel.From(client, new DateOnly(2026, 11, 25));
+
+        var rendered = context.Render<ClientForm>(p => p
+            .Add(x => x.Model, model).Add(x => x.Errors, new FormErrors()).Add(x => x.SubmitText, "Save changes").Add(x => x.CancelHref, "/")
+            .Add(x => x.Validate, () => Task.FromResult(new ValidationResult())));
+
+        Assert.Contains("Equality monitoring (optional: she may prefer not to say)", rendered.Markup);
+        Assert.Contains("\"Woman\" includes trans women", rendered.Markup);
+        Assert.Equal(new EqualityMonitoring(Gender.Woman, Ethnicity.PreferNotToSay, null, null), model.ToMonitoring());
+    }
+
     private static Client Client(PostalAddress address) => CharityCMS.Clients.Client.Create(new ClientRegistered(
         "TST-000001",
         new ClientPersonalDetails("Jane Testwoman", null, new DateOnly(1990, 1, 1), null, null, "English", false),

@@ -40,4 +40,7 @@ public sealed record ReturnCell(string Shown, decimal? Value, bool Suppressed, I
     public static ReturnCell NotApplicable { get; } = new("-", null, false, []);
 
     public static ReturnCell SuppressedCount { get; } = new("<5", null, true, []);
+
+    /// <summary>Hidden though not small itself, so that a small figure cannot be worked out from a total.</summary>
+    public static ReturnCell HiddenToProtect { get; } = new("*", null, true, []);
 }
