@@ -1,4 +1,5 @@
 using CharityCMS.Web.Access;
+using CharityCMS.Web.Grants;
 using CharityCMS.Web.Jobs;
 using CharityCMS.Web.Referrals;
 using CharityCMS.Web.Shell;
@@ -21,6 +22,7 @@ app.UseSelfReferrals();
 app.MapCharityAccess();
 app.MapCharityStore();
 app.MapCharityJobs();
+app.MapFunderReturnExports();
 app.MapCharityPages();
 
 app.Run();

@@ -62,6 +62,7 @@ public class AccessByRoleTests(RoleMatrixApp app) : IClassFixture<RoleMatrixApp>
         ("/grants", [401, 403, 200, 403, 403, 403, 403]),
         ("/grants/new", [401, 403, 200, 403, 403, 403, 403]),
         ("/grants/{grant}", [401, 403, 200, 403, 403, 403, 403]),
+        ("/grants/{grant}/return", [401, 403, 200, 403, 403, 403, 403]),
         ("/funders", [401, 403, 200, 403, 403, 403, 403]),
         ("/settings/funding", [401, 403, 200, 403, 403, 403, 403]),
         ("/referrals", [401, 200, 200, 403, 403, 403, 403]),
