@@ -59,7 +59,10 @@ public sealed record FundingOverview(
     }
 }
 
-public sealed class FundingDashboard(IDocumentStore store, TimeProvider clock)
+/// <summary>One grant's KPIs from its start to today, as its return's KPI section counts them (suppressed the same way).</summary>
+public sealed record GrantKpiProgress(Grant Grant, Returns.ReturnSection Kpis);
+
+public sealed class FundingDashboard(IDocumentStore store, Returns.FunderReturns returns, TimeProvider clock)
 {
     public async Task<FundingOverview> ReadAsync(WorkspaceAccess access, CancellationToken ct)
     {
@@ -67,5 +70,17 @@ public sealed class FundingDashboard(IDocumentStore store, TimeProvider clock)
         await using var session = store.QuerySession(access.WorkspaceId);
         var grants = await session.Query<Grant>().Where(g => !g.IsDeleted).ToListAsync(ct);
         return FundingOverview.From(grants.ToList(), UkCalendar.Today(clock));
+    }
+
+    /// <summary>KPI progress of every running grant that has KPIs, computed by the return itself so the two never disagree.</summary>
+    public async Task<IReadOnlyList<GrantKpiProgress>> KpiProgressAsync(WorkspaceAccess access, FundingOverview overview, CancellationToken ct)
+    {
+        var progress = new List<GrantKpiProgress>();
+        foreach (var grant in overview.LiveGrants.Where(g => g.Kpis.Count > 0))
+        {
+            var toDate = await returns.ComputeAsync(access, grant.Id, grant.Terms.StartsOn, overview.Today, ct);
+            if (toDate.Sections.FirstOrDefault(s => s.Key == "kpis") is { } kpis) progress.Add(new GrantKpiProgress(grant, kpis));
+        }
+        return progress;
     }
 }
