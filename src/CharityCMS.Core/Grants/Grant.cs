@@ -23,6 +23,7 @@ public sealed partial class Grant
     public List<GrantInstalment> Instalments { get; set; } = [];
     public List<GrantKpi> Kpis { get; set; } = [];
     public List<ReportingDeadline> Deadlines { get; set; } = [];
+    public List<GrantDocumentInfo> Documents { get; set; } = [];
 
     /// <summary>The renewal due date whose application was sent, if the current one was.</summary>
     public DateOnly? RenewalAppliedFor { get; set; }
@@ -104,6 +105,18 @@ public sealed partial class Grant
     {
         RenewalAppliedFor = applied.DueOn;
         Touched(applied);
+    }
+
+    public void Apply(GrantDocumentAttached attached)
+    {
+        Documents.Add(new GrantDocumentInfo(attached.FileId, attached.FileName, attached.Kind, attached.ContentType, attached.Size, attached.Sha256, attached.By, attached.At));
+        Touched(attached);
+    }
+
+    public void Apply(GrantDocumentRemoved removed)
+    {
+        Documents.RemoveAll(d => d.FileId == removed.FileId);
+        Touched(removed);
     }
 
     public void Apply(GrantDeleted deleted)

@@ -15,5 +15,6 @@ internal static class GrantStorage
             .Duplicate(x => x.FunderId)
             .Duplicate(x => x.EndsOn)
             .Duplicate(x => x.IsDeleted);
+        options.Schema.For<GrantFile>().StartIndexesByTenantId();
     }
 }
