@@ -1,4 +1,5 @@
 using CharityCMS.Web.Access;
+using CharityCMS.Web.Grants;
 using Microsoft.AspNetCore.HttpOverrides;
 using MudBlazor.Services;
 
@@ -41,6 +42,7 @@ public static class ShellSetup
     public static void MapCharityPages(this WebApplication app)
     {
         app.MapStaticAssets().AllowAnonymous();
+        app.MapGrantDocuments();
         app.MapRazorComponents<App>()
             // Blazor would add its own frame-ancestors header; ours already says 'none'.
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
