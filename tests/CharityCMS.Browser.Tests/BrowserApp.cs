@@ -43,7 +43,8 @@ public class BrowserApp : CharityApp
             new OpenCase(clientId, CaseService.Idva, worker.Id, UkCalendar.Today(TimeProvider.System)), default);
     }
 
-    private async Task<WorkspaceAccess> ManagerAsync(string workspace)
+    /// <summary>A manager of the demo workspace, as the domain sees her.</summary>
+    public async Task<WorkspaceAccess> ManagerAsync(string workspace)
     {
         await using var session = Store.QuerySession();
         var manager = await session.Query<Member>().FirstAsync(m => m.WorkspaceId == workspace && m.Roles.Contains(WorkspaceRole.Manager));

@@ -138,7 +138,7 @@ public static class GrantDecisions
 
     public static IEnumerable<WorkspaceEvent> RemoveDocument(GrantDecision d, Guid fileId)
     {
-        if (!d.Grant.Documents.Exists(x => x.FileId == fileId)) throw new GrantDocumentNotFoundException();
+        if (!d.Grant.Documents.Exists(x => x.FileId == fileId)) throw new GrantRuleException("That document is no longer on this grant.");
         // The record of what was sent to the funder keeps its file.
         if (d.Grant.Deadlines.Find(r => r.Submitted?.FileId == fileId) is { } sent)
             throw new GrantRuleException($"This file is the return sent for \"{sent.Title}\": it stays with the grant.");
