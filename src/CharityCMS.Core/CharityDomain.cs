@@ -102,6 +102,7 @@ public static class CharityDomain
         services.AddSingleton<GrantTermsHandler>();
         services.AddSingleton<GrantPlanning>();
         services.AddSingleton<GrantQueries>();
+        services.AddSingleton<GrantDocuments>();
         services.AddSingleton<FundingDashboard>();
         services.AddSingleton<GrantFunding>();
         services.AddSingleton<Grants.Returns.FunderReturns>();

@@ -23,6 +23,7 @@ app.MapCharityAccess();
 app.MapCharityStore();
 app.MapCharityJobs();
 app.MapFunderReturnExports();
+app.MapGrantDocuments();
 app.MapCharityPages();
 
 app.Run();

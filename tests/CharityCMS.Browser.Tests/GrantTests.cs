@@ -1,7 +1,10 @@
 using CharityCMS.Browser.Tests.Pages;
+using CharityCMS.Cases;
 using CharityCMS.Demo;
 using CharityCMS.Grants;
+using CharityCMS.TestSupport;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CharityCMS.Browser.Tests;
@@ -95,6 +98,53 @@ public class GrantTests(Chromium chromium, BrowserApp app) : BrowserTest(chromiu
         Assert.Equal(2, grant.Kpis.Count);
         Assert.Single(grant.Deadlines);
         Assert.Equal(22_500m, grant.Instalments.Single().Amount);
+    }
+
+    [Fact]
+    public async Task A_manager_attaches_the_agreement_downloads_it_and_marks_a_return_sent_with_its_file()
+    {
+        var grantId = await RecordGrantWithAReturnAsync("Helpline 2026-27", "Half-year report");
+        var agreement = SampleDocuments.Pdf("Helpline agreement");
+        var manager = await SignInAsync("Grace Okoro");
+        var grants = new GrantPages(manager);
+        await GoToAsync(manager, $"/grants/{grantId}");
+        await manager.Locator("#grant-summary").WaitForAsync();
+
+        await grants.AttachDocumentAsync("Grant agreement", "Helpline agreement.pdf", agreement);
+        Assert.Contains("Grant agreement", await manager.Locator("#document-list").InnerTextAsync());
+
+        // A text file sent as a PDF by the browser is refused by its content.
+        await grants.ChooseDocumentAsync("Correspondence", "notes.txt", SampleDocuments.Text());
+        await manager.Locator("#document-refusal").GetByText(DocumentTypes.NotADocument).WaitForAsync();
+        await AssertAccessibleAsync(manager);
+        await ScreenshotAsync(manager, "document-refused");
+
+        var download = await manager.RunAndWaitForDownloadAsync(() => grants.Document("Helpline agreement.pdf").ClickAsync());
+        Assert.Equal("Helpline agreement.pdf", download.SuggestedFilename);
+        Assert.Equal(agreement, await File.ReadAllBytesAsync(await download.PathAsync()));
+
+        await grants.AttachDocumentAsync("Return sent", "Half-year report.docx", SampleDocuments.Docx());
+        await AssertAccessibleAsync(manager);
+        await ScreenshotAsync(manager, "documents");
+        await grants.MarkSentAsync("Half-year report", "Half-year report.docx");
+        await ScreenshotAsync(manager, "return-sent-with-file");
+
+        await using var session = App.Store.QuerySession(DemoStaff.Riverside);
+        var grant = await session.LoadAsync<Grant>(grantId);
+        var sentFile = grant!.Documents.Single(d => d.FileName == "Half-year report.docx").FileId;
+        Assert.Equal(sentFile, grant.Deadlines.Single().Submitted?.FileId);
+    }
+
+    private async Task<Guid> RecordGrantWithAReturnAsync(string title, string returnTitle)
+    {
+        var manager = await App.ManagerAsync(DemoStaff.Riverside);
+        var funderId = await App.Services.GetRequiredService<Funders>().RegisterAsync(manager,
+            new FunderDetails("Eastbrook Community Trust", FunderType.Trust, null, null, null, null), default);
+        var grantId = await App.Services.GetRequiredService<GrantTermsHandler>().RecordAsync(manager, new GrantTermsForm(
+            funderId, title, null, 20_000m, true, new DateOnly(2026, 4, 1), new DateOnly(2027, 3, 31), [CaseService.Helpline], null, manager.Member.Id, null), default);
+        await App.Services.GetRequiredService<GrantPlanning>().SetDeadlineAsync(manager,
+            new SetReportingDeadline(grantId, null, returnTitle, new DateOnly(2026, 4, 1), new DateOnly(2026, 9, 30), new DateOnly(2026, 10, 31)), default);
+        return grantId;
     }
 
     [Fact]

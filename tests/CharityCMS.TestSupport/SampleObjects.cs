@@ -20,6 +20,7 @@ public static class SampleObjects
         if (type == typeof(Guid)) return Guid.NewGuid();
         if (type == typeof(int)) return 7;
         if (type == typeof(long)) return 7L;
+        if (type == typeof(byte)) return (byte)7;
         if (type == typeof(decimal)) return 7m;
         if (type == typeof(bool)) return true;
         if (type == typeof(DateTimeOffset)) return new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);

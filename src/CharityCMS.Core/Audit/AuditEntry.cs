@@ -16,6 +16,7 @@ public enum AuditAction
     CaseworkSettingsChanged,
     RiskAssessmentOpened,
     FundingSettingsChanged,
+    GrantDocumentDownloaded,
 }
 
 /// <summary>

@@ -23,6 +23,7 @@ public sealed partial class Grant
     public List<GrantInstalment> Instalments { get; set; } = [];
     public List<GrantKpi> Kpis { get; set; } = [];
     public List<ReportingDeadline> Deadlines { get; set; } = [];
+    public List<GrantDocumentInfo> Documents { get; set; } = [];
 
     /// <summary>Cases a manager included or excluded against the funding rule, one per case.</summary>
     public List<CaseFundingOverride> FundingOverrides { get; set; } = [];
@@ -107,6 +108,18 @@ public sealed partial class Grant
     {
         RenewalAppliedFor = applied.DueOn;
         Touched(applied);
+    }
+
+    public void Apply(GrantDocumentAttached attached)
+    {
+        Documents.Add(new GrantDocumentInfo(attached.FileId, attached.FileName, attached.Kind, attached.ContentType, attached.Size, attached.Sha256, attached.By, attached.At));
+        Touched(attached);
+    }
+
+    public void Apply(GrantDocumentRemoved removed)
+    {
+        Documents.RemoveAll(d => d.FileId == removed.FileId);
+        Touched(removed);
     }
 
     public void Apply(CaseFundingOverridden overridden)

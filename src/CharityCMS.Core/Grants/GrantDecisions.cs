@@ -112,6 +112,8 @@ public static class GrantDecisions
     {
         var deadline = d.Grant.Deadlines.Find(r => r.Id == deadlineId) ?? throw new GrantRuleException("That deadline is not on this grant.");
         if (deadline.IsSubmitted) throw new GrantRuleException("This return is already marked submitted.");
+        if (fileId is { } file && !d.Grant.Documents.Exists(x => x.FileId == file))
+            throw new GrantRuleException("The file sent must be one of this grant's documents.");
         if (submittedOn > UkCalendar.DateOf(d.At)) throw new GrantRuleException("A return cannot be submitted on a future date.");
         if (submittedOn < deadline.PeriodFrom) throw new GrantRuleException("A return cannot be submitted before its period starts.");
         var tidy = Text.TidyOrNull(note, keepLineBreaks: true);
@@ -125,6 +127,23 @@ public static class GrantDecisions
         if (d.Grant.RenewalApplied) throw new GrantRuleException("The renewal is already marked as sent.");
         if (appliedOn > UkCalendar.DateOf(d.At)) throw new GrantRuleException("An application cannot be sent on a future date.");
         return [new RenewalApplied(due, appliedOn, Text.TidyOrNull(note, keepLineBreaks: true), d.By, d.At)];
+    }
+
+    public static IEnumerable<WorkspaceEvent> AttachDocument(GrantDecision d, Guid fileId, string fileName, GrantDocumentKind kind, string contentType, long size, string sha256)
+    {
+        if (!Enum.IsDefined(kind)) throw new GrantRuleException("Choose what kind of document this is.");
+        if (d.Grant.Documents.Count >= GrantDocuments.MaxPerGrant)
+            throw new GrantRuleException($"A grant holds at most {GrantDocuments.MaxPerGrant} documents: remove one first.");
+        return [new GrantDocumentAttached(fileId, fileName, kind, contentType, size, sha256, d.By, d.At)];
+    }
+
+    public static IEnumerable<WorkspaceEvent> RemoveDocument(GrantDecision d, Guid fileId)
+    {
+        if (!d.Grant.Documents.Exists(x => x.FileId == fileId)) throw new GrantRuleException("That document is no longer on this grant.");
+        // The record of what was sent to the funder keeps its file.
+        if (d.Grant.Deadlines.Find(r => r.Submitted?.FileId == fileId) is { } sent)
+            throw new GrantRuleException($"This file is the return sent for \"{sent.Title}\": it stays with the grant.");
+        return [new GrantDocumentRemoved(fileId, d.By, d.At)];
     }
 
     /// <summary>

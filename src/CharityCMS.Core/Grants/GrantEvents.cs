@@ -36,6 +36,13 @@ public sealed record RenewalApplied(DateOnly DueOn, DateOnly AppliedOn, string? 
 /// <summary>The grant was entered in error or withdrawn: it leaves every list and its reminders stop. Its history stays.</summary>
 public sealed record GrantDeleted(string Reason, StaffMember By, DateTimeOffset At) : WorkspaceEvent(By, At);
 
+/// <summary>A document was attached to the grant; its bytes are the <see cref="GrantFile"/> with the same id, saved in the same transaction.</summary>
+public sealed record GrantDocumentAttached(Guid FileId, string FileName, GrantDocumentKind Kind, string ContentType, long Size, string Sha256, StaffMember By, DateTimeOffset At)
+    : WorkspaceEvent(By, At);
+
+/// <summary>A document was taken off the grant and its bytes deleted; the history keeps its name.</summary>
+public sealed record GrantDocumentRemoved(Guid FileId, StaffMember By, DateTimeOffset At) : WorkspaceEvent(By, At);
+
 /// <summary>
 /// A manager decided that this case is (or is not) funded by the grant, whatever the rule says, and
 /// why. The client reference is kept so the history reads without opening the case; never a name.

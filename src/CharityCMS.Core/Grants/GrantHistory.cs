@@ -12,6 +12,7 @@ public static class GrantHistory
         var kpis = new Dictionary<Guid, string>();
         var deadlines = new Dictionary<Guid, string>();
         var instalments = new Dictionary<Guid, string>();
+        var documents = new Dictionary<Guid, string>();
         var overrides = new Dictionary<Guid, string>();
         foreach (var e in events)
         {
@@ -26,8 +27,11 @@ public static class GrantHistory
                 KpiRemoved k => ("KPI removed", Name(kpis, k.KpiId)),
                 ReportingDeadlineSet d => Remember(deadlines, d.DeadlineId, $"{d.Title}, due {d.DueOn:d MMM yyyy}", "Reporting deadline set"),
                 ReportingDeadlineRemoved d => ("Reporting deadline removed", Name(deadlines, d.DeadlineId)),
-                ReturnSubmitted s => ("Return submitted", $"{Name(deadlines, s.DeadlineId)}; sent {s.SubmittedOn:d MMM yyyy}{(s.Note is null ? "" : $": {s.Note}")}"),
+                ReturnSubmitted s => ("Return submitted", $"{Name(deadlines, s.DeadlineId)}; sent {s.SubmittedOn:d MMM yyyy}"
+                    + $"{(s.FileId is { } file ? $" ({Name(documents, file)})" : "")}{(s.Note is null ? "" : $": {s.Note}")}"),
                 RenewalApplied a => ("Renewal applied for", $"Due {a.DueOn:d MMM yyyy}, sent {a.AppliedOn:d MMM yyyy}{(a.Note is null ? "" : $": {a.Note}")}"),
+                GrantDocumentAttached a => Remember(documents, a.FileId, $"{a.FileName} ({a.Kind.Title()})", "Document attached"),
+                GrantDocumentRemoved r => ("Document removed", Name(documents, r.FileId)),
                 CaseFundingOverridden o => Override(overrides, o),
                 CaseFundingOverrideCleared c => ("Case back to the funding rule", Name(overrides, c.CaseId)),
                 GrantDeleted d => ("Grant deleted", d.Reason),

@@ -5,6 +5,8 @@ public sealed class GrantRuleException(string message) : Exception(message);
 
 public sealed class GrantNotFoundException() : Exception("No grant with that id exists in this workspace.");
 
+public sealed class GrantDocumentNotFoundException() : Exception("No document with that id is attached to this grant.");
+
 public sealed class FunderNotFoundException() : Exception("No funder with that id exists in this workspace.");
 
 /// <summary>Someone else changed the grant after the form was loaded; nothing was saved.</summary>

@@ -15,6 +15,7 @@ internal static class GrantStorage
             .Duplicate(x => x.FunderId)
             .Duplicate(x => x.EndsOn)
             .Duplicate(x => x.IsDeleted);
+        options.Schema.For<GrantFile>().StartIndexesByTenantId();
         options.Schema.For<Returns.FunderReturnTemplate>().StartIndexesByTenantId();
     }
 }

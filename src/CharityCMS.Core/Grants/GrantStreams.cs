@@ -14,7 +14,12 @@ public sealed record GrantDecision(Grant Grant, StaffMember By, DateTimeOffset A
 /// </summary>
 public sealed class GrantStreams(IDocumentStore store, GrantReminders reminders, TimeProvider clock)
 {
-    public async Task<Grant> AppendAsync(WorkspaceAccess access, Guid grantId, long? expectedVersion, Func<GrantDecision, IEnumerable<WorkspaceEvent>> decide, CancellationToken ct)
+    public Task<Grant> AppendAsync(WorkspaceAccess access, Guid grantId, long? expectedVersion, Func<GrantDecision, IEnumerable<WorkspaceEvent>> decide, CancellationToken ct) =>
+        AppendAsync(access, grantId, expectedVersion, decide, alongside: null, ct);
+
+    /// <summary>As above; <paramref name="alongside"/> stores or deletes documents in the same transaction as the events, only when there are events.</summary>
+    public async Task<Grant> AppendAsync(WorkspaceAccess access, Guid grantId, long? expectedVersion, Func<GrantDecision, IEnumerable<WorkspaceEvent>> decide,
+        Action<IDocumentSession>? alongside, CancellationToken ct)
     {
         access.Require(WorkspaceRole.Manager, "change grants");
         await using var session = store.LightweightSession(access.WorkspaceId);
@@ -27,6 +32,7 @@ public sealed class GrantStreams(IDocumentStore store, GrantReminders reminders,
             var events = decide(new GrantDecision(grant, access.Member, clock.GetUtcNow())).ToList();
             if (events.Count == 0) return grant;
             stream.AppendMany(events);
+            alongside?.Invoke(session);
             await session.SaveChangesAsync(ct);
             // Dates may have moved, been done or gone with the grant: its reminders follow now, not tomorrow morning.
             await reminders.RefreshAfterChangeAsync(access.WorkspaceId, ct);

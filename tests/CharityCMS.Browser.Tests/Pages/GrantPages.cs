@@ -58,4 +58,30 @@ public sealed class GrantPages(IPage page)
     }
 
     public Task<IReadOnlyList<string>> HistoryAsync() => page.Locator("#grant-history li").AllInnerTextsAsync();
+
+    /// <summary>Attaches a file on the Documents tab, as the kind named; the caller checks what came of it.</summary>
+    public async Task ChooseDocumentAsync(string kind, string name, byte[] content)
+    {
+        await TabAsync("Documents");
+        await page.SelectAsync("What the document is", kind);
+        // The browser's type is set wrong on purpose: only the content counts.
+        await page.Locator("#attach-document input[type=file]").First.SetInputFilesAsync(new FilePayload { Name = name, MimeType = "application/pdf", Buffer = content });
+    }
+
+    public async Task AttachDocumentAsync(string kind, string name, byte[] content)
+    {
+        await ChooseDocumentAsync(kind, name, content);
+        await Document(name).WaitForAsync();
+    }
+
+    public ILocator Document(string name) => page.Locator("#document-list").GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+
+    public async Task MarkSentAsync(string returnTitle, string fileSent)
+    {
+        await TabAsync("Deadlines");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Mark sent: {returnTitle}" }).ClickAsync();
+        await page.SelectAsync("The file sent", fileSent);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark as sent" }).ClickAsync();
+        await page.Locator("#deadline-list").GetByRole(AriaRole.Link, new() { Name = fileSent }).WaitForAsync();
+    }
 }
