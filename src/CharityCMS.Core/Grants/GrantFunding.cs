@@ -25,6 +25,26 @@ public sealed class GrantFunding(IDocumentStore store, GrantStreams streams)
             .ToList();
     }
 
+    /// <summary>
+    /// The cases of the client with this reference that the grant does not fund, for a manager who
+    /// wants to include one. By reference only: a name search belongs to the client pages.
+    /// </summary>
+    public async Task<IReadOnlyList<FundedCase>> CasesNotFundedAsync(WorkspaceAccess access, Guid grantId, string clientReference, CancellationToken ct)
+    {
+        access.Require(WorkspaceRole.Manager, "see which cases a grant funds");
+        var reference = Text.Tidy(clientReference ?? "").ToUpperInvariant();
+        await using var session = store.QuerySession(access.WorkspaceId);
+        var grant = await session.LoadAsync<Grant>(grantId, ct) is { IsDeleted: false } live ? live : throw new GrantNotFoundException();
+        var cases = await session.Query<Case>().Where(c => c.ClientReference == reference)
+            .Select(c => new CaseFacts { Id = c.Id, ClientReference = c.ClientReference, Service = c.Service, OpenedOn = c.OpenedOn, ClosedOn = c.ClosedOn })
+            .ToListAsync(ct);
+        return cases
+            .Where(c => !FundingRule.Of(grant, c.Funding).Funded)
+            .Select(c => new FundedCase(c.Id, c.ClientReference, c.Service, c.OpenedOn, c.ClosedOn, false, null))
+            .OrderBy(c => c.OpenedOn)
+            .ToList();
+    }
+
     /// <summary>Counts the case as funded (or not) by the grant whatever the rule says, with the manager's reason.</summary>
     public async Task<Grant> OverrideAsync(WorkspaceAccess access, Guid grantId, Guid caseId, bool funded, string reason, CancellationToken ct)
     {

@@ -41,6 +41,21 @@ public class GrantFundingTests : GrantDatabase
     }
 
     [Fact]
+    public async Task A_client_reference_finds_her_cases_the_grant_leaves_out_and_none_of_anyone_else()
+    {
+        var grant = await HalfYearGrantAsync();
+        var isva = await CaseAsync(CaseService.Isva, new DateOnly(2026, 5, 1));
+        await CaseAsync(CaseService.Isva, new DateOnly(2026, 5, 2));
+
+        var found = await Funding.CasesNotFundedAsync(Manager, grant.Id, $" {isva.Reference.ToLowerInvariant()} ", default);
+
+        Assert.Equal([isva.CaseId], found.Select(f => f.CaseId));
+        await Funding.OverrideAsync(Manager, grant.Id, isva.CaseId, true, "Her ISVA support is part of the IDVA pathway here.", default);
+        Assert.Empty(await Funding.CasesNotFundedAsync(Manager, grant.Id, isva.Reference, default));
+        Assert.Empty(await Funding.CasesNotFundedAsync(Manager, grant.Id, "RWA-999999", default));
+    }
+
+    [Fact]
     public async Task A_manager_includes_a_case_the_rule_leaves_out_and_excludes_one_it_includes_with_a_reason_and_can_clear_it()
     {
         var grant = await HalfYearGrantAsync();
