@@ -17,9 +17,12 @@ using Npgsql;
 //   2. client search, p50/p95;
 //   3. opening a record including its audit write, p50/p95;
 //   4. casework in the first workspace, seeded with 1,500 cases through the handlers (CaseworkBenchmark.cs):
-//      the caseloads, opening a case page, logging a contact, and one daily reminder run.
+//      the caseloads, opening a case page, logging a contact, and one daily reminder run;
+//   5. a year's funder return over 10,000 cases in a workspace of its own (FunderReturnBenchmark.cs),
+//      and its template and three exports.
 // Usage: dotnet run -c Release --project tests/CharityCMS.Benchmarks
-//        [-- --workspaces 20 --clients 10000 --samples 2000 --cases 1500 --casework-samples 300]
+//        [-- --workspaces 20 --clients 10000 --samples 2000 --cases 1500 --casework-samples 300
+//            --return-cases 10000 --return-samples 20]
 
 var options = BenchmarkOptions.Parse(args);
 Console.WriteLine($"Seeding {options.Workspaces} workspaces x {options.Clients:N0} clients...");
@@ -78,14 +81,17 @@ var open = await Measure.LatencyAsync(options.Samples, 200, async _ =>
 // 4. Casework at one charity's scale, in the first workspace.
 var casework = await CaseworkBenchmark.RunAsync(services, clock, connectionString, workspaces[0], options);
 
-var report = Report.Write(options, seedClock.Elapsed, appPath, bare, search, open, casework);
+// 5. A year's funder return for a large workspace.
+var funderReturn = await FunderReturnBenchmark.RunAsync(services, connectionString, options);
+
+var report = Report.Write(options, seedClock.Elapsed, appPath, bare, search, open, casework, funderReturn);
 Console.WriteLine(report);
 var path = Path.Combine(RepositoryRoot.Path, "docs", "benchmark-results.md");
 await File.WriteAllTextAsync(path, report);
 Console.WriteLine($"Written to {path}");
 await TestPostgres.DropDatabaseAsync(connectionString);
 
-internal sealed record BenchmarkOptions(int Workspaces, int Clients, int Samples, int Cases, int CaseworkSamples)
+internal sealed record BenchmarkOptions(int Workspaces, int Clients, int Samples, int Cases, int CaseworkSamples, int ReturnCases, int ReturnSamples)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -95,7 +101,7 @@ internal sealed record BenchmarkOptions(int Workspaces, int Clients, int Samples
             return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
         }
         return new BenchmarkOptions(Read("--workspaces", 20), Read("--clients", 10_000), Read("--samples", 2_000),
-            Read("--cases", 1_500), Read("--casework-samples", 300));
+            Read("--cases", 1_500), Read("--casework-samples", 300), Read("--return-cases", 10_000), Read("--return-samples", 20));
     }
 }
 
@@ -205,7 +211,7 @@ internal static class Measure
 
 internal static class Report
 {
-    public static string Write(BenchmarkOptions options, TimeSpan seeding, Rate app, Rate bare, Latency search, Latency open, CaseworkFigures casework)
+    public static string Write(BenchmarkOptions options, TimeSpan seeding, Rate app, Rate bare, Latency search, Latency open, CaseworkFigures casework, ReturnFigures funderReturn)
     {
         var ratio = app.PerSecond / bare.PerSecond;
         var text = new StringBuilder();
@@ -224,6 +230,7 @@ internal static class Report
         text.AppendLine($"| Client search | p50 {search.Percentile(50):N1} ms, p95 {search.Percentile(95):N1} ms | p95 at most 50 ms | {(search.Percentile(95) <= 50 ? "yes" : "NO")} |");
         text.AppendLine($"| Open a record with its audit write | p50 {open.Percentile(50):N1} ms, p95 {open.Percentile(95):N1} ms | p95 at most 30 ms | {(open.Percentile(95) <= 30 ? "yes" : "NO")} |");
         WriteCasework(text, options, casework);
+        WriteFunderReturn(text, options, funderReturn);
         return text.ToString();
     }
 
@@ -249,6 +256,27 @@ internal static class Report
             + $"again the same day {casework.RepeatRun.TotalSeconds:N2} s | at most 10 s | {(casework.ReminderRun.TotalSeconds <= 10 ? "yes" : "NO")} |");
     }
 
+    private static void WriteFunderReturn(StringBuilder text, BenchmarkOptions options, ReturnFigures figures)
+    {
+        var shape = figures.Shape;
+        text.AppendLine();
+        text.AppendLine("## A year's funder return for a large workspace");
+        text.AppendLine();
+        text.AppendLine($"- Data: a workspace of its own, {shape.Cases:N0} cases opened over the year ({shape.InGrant:N0} under the grant's service) for {shape.Clients:N0} clients with equality monitoring, "
+            + $"each with its accepted referral, {shape.Contacts:N0} contacts logged in all, {shape.Assessments:N0} completed risk assessments, {shape.Marac:N0} MARAC referrals; "
+            + $"{shape.Events:N0} events appended in bulk through the app's inline projections in {figures.Seeding.TotalSeconds:N0} s");
+        text.AppendLine($"- Samples: {options.ReturnSamples:N0} timed returns after 3 warm-up returns, one at a time, in process (server time); the template and exports once each; "
+            + $"load average at the end of the run {Machine.Load()}");
+        text.AppendLine();
+        text.AppendLine("| Measure | Result | Goal | Met |");
+        text.AppendLine("|---|---|---|---|");
+        text.AppendLine($"| Compute a year's return (`FunderReturns.ComputeAsync`) | {Percentiles(figures.Compute)} | p95 under 1 s | {(figures.Compute.Percentile(95) < 1000 ? "yes" : "NO")} |");
+        text.AppendLine($"| Apply the funder's template | {figures.Template.TotalMilliseconds:N1} ms | (reported) | |");
+        text.AppendLine($"| Export as CSV | {figures.Csv.TotalMilliseconds:N1} ms | (reported) | |");
+        text.AppendLine($"| Export as an Excel workbook | {figures.Workbook.TotalMilliseconds:N1} ms | (reported) | |");
+        text.AppendLine($"| Export as PDF | {figures.Pdf.TotalMilliseconds:N1} ms | (reported) | |");
+    }
+
     private static string Percentiles(Latency latency) => $"p50 {latency.Percentile(50):N1} ms, p95 {latency.Percentile(95):N1} ms";
 
     private static string Met(Latency latency, double goalMilliseconds) => latency.Percentile(95) <= goalMilliseconds ? "yes" : "NO";
@@ -265,6 +293,9 @@ internal static class Machine
         File.Exists("/proc/meminfo")
             ? double.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024 / 1024
             : 0;
+
+    public static string Load() =>
+        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     public static string Postgres()
     {

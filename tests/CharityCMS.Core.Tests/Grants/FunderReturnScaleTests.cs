@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Grants.Returns;
@@ -6,52 +5,30 @@ using CharityCMS.Referrals;
 using CharityCMS.Risk;
 using CharityCMS.Workspaces;
 using Marten;
-using Xunit.Abstractions;
 
 namespace CharityCMS.Core.Tests.Grants;
 
 /// <summary>
-/// A year's return for a workspace of 10,000 cases, each with a full contact log: the return reads
-/// only the fields it counts. The time of each part is written to the test output.
+/// A year's return over many cases, each with a long contact log, counts from the case fields it
+/// reads (never the logs): every client of a case under the grant's service open in the period, and
+/// no other. How fast it is, is measured in the benchmark (docs/performance.md), not here.
 /// </summary>
-public class FunderReturnSpeedTests(ITestOutputHelper output) : GrantDatabase
+public class FunderReturnScaleTests : GrantDatabase
 {
-    private const int Cases = 10_000;
+    private const int Cases = 2_000;
     private static readonly DateOnly From = new(2026, 4, 1);
     private static readonly DateOnly To = new(2027, 3, 31);
 
     [Fact]
-    public async Task A_year_of_a_10000_case_workspace_is_computed_in_seconds_not_minutes()
+    public async Task A_return_over_many_cases_with_long_contact_logs_counts_each_funded_client_once()
     {
         var grant = await RecordAsync();
         var cases = await SeedAsync();
 
-        var returns = Get<FunderReturns>();
-        await returns.ComputeAsync(Manager, grant.Id, From, To, default);
-        var fastest = TimeSpan.MaxValue;
-        FunderReturn computed = null!;
-        for (var run = 0; run < 3; run++)
-        {
-            var watch = Stopwatch.StartNew();
-            computed = await returns.ComputeAsync(Manager, grant.Id, From, To, default);
-            fastest = watch.Elapsed < fastest ? watch.Elapsed : fastest;
-        }
-        output.WriteLine($"A year's return over {Cases:N0} cases: {fastest.TotalMilliseconds:N0} ms");
-        await using (var session = Store.QuerySession(Manager.WorkspaceId))
-        {
-            var reading = Stopwatch.StartNew();
-            var facts = await ReturnStore.FactsAsync(session, "Speed test", grant, From, To, DateTimeOffset.UtcNow, default);
-            output.WriteLine($"Reading the facts: {reading.ElapsedMilliseconds:N0} ms");
-            var counting = Stopwatch.StartNew();
-            ReturnCounting.Compute(facts);
-            output.WriteLine($"Counting: {counting.ElapsedMilliseconds:N0} ms");
-        }
+        var computed = await Get<FunderReturns>().ComputeAsync(Manager, grant.Id, From, To, default);
 
         var expected = cases.Count(c => c.Service == CaseService.Idva && c.OpenedOn <= To && (c.ClosedOn is null || c.ClosedOn >= From));
         Assert.Equal(expected, computed.Sections.Single(s => s.Key == "clients").Rows[0].Cells[0].Value);
-        // The aim is well under a second on a quiet machine; test machines are shared and busy, so this
-        // guards against a return that reads whole cases (tens of seconds), not against a slow minute.
-        Assert.True(fastest < TimeSpan.FromSeconds(3), $"The return took {fastest.TotalMilliseconds:N0} ms.");
     }
 
     private async Task<List<Case>> SeedAsync()
