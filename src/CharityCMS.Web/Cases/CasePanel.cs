@@ -81,7 +81,7 @@ public abstract class CasePanel : ComponentBase
         return true;
     }
 
-    protected static DateTime? ToPicker(DateOnly? day) => day?.ToDateTime(TimeOnly.MinValue);
+    protected static DateTime? ToPicker(DateOnly? day) => PickerDates.ToPicker(day);
 
-    protected static DateOnly? FromPicker(DateTime? day) => day is { } d ? DateOnly.FromDateTime(d) : null;
+    protected static DateOnly? FromPicker(DateTime? day) => PickerDates.FromPicker(day);
 }

@@ -1,5 +1,6 @@
 using CharityCMS.Cases;
 using CharityCMS.Grants;
+using CharityCMS.Web.Shell;
 
 namespace CharityCMS.Web.Grants;
 
@@ -25,12 +26,12 @@ public sealed class GrantTermsModel
         Reference = terms.Reference,
         Amount = terms.Amount,
         Restricted = terms.Restricted,
-        StartsOn = terms.StartsOn.ToDateTime(TimeOnly.MinValue),
-        EndsOn = terms.EndsOn.ToDateTime(TimeOnly.MinValue),
+        StartsOn = PickerDates.ToPicker(terms.StartsOn),
+        EndsOn = PickerDates.ToPicker(terms.EndsOn),
         Services = terms.Services.ToHashSet(),
         Posts = terms.Posts,
         OwnerId = terms.Owner.Id,
-        RenewalDueOn = terms.RenewalDueOn?.ToDateTime(TimeOnly.MinValue),
+        RenewalDueOn = PickerDates.ToPicker(terms.RenewalDueOn),
     };
 
     // Missing dates and amounts become values the validator refuses with the field's own message.
@@ -40,10 +41,10 @@ public sealed class GrantTermsModel
         Reference,
         Amount ?? 0,
         Restricted,
-        StartsOn is { } s ? DateOnly.FromDateTime(s) : DateOnly.MinValue,
-        EndsOn is { } e ? DateOnly.FromDateTime(e) : DateOnly.MinValue,
+        PickerDates.FromPicker(StartsOn) ?? DateOnly.MinValue,
+        PickerDates.FromPicker(EndsOn) ?? DateOnly.MinValue,
         Enum.GetValues<CaseService>().Where(Services.Contains).ToList(),
         Posts,
         OwnerId ?? Guid.Empty,
-        RenewalDueOn is { } r ? DateOnly.FromDateTime(r) : null);
+        PickerDates.FromPicker(RenewalDueOn));
 }
