@@ -5,6 +5,7 @@ using CharityCMS.TestSupport;
 using CharityCMS.Web.Access;
 using CharityCMS.Web.Notifications;
 using CharityCMS.Workspaces;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -29,7 +30,7 @@ public class NotificationBellComponentTests : DomainDatabase
         context.Services.AddSingleton<AuthenticationStateProvider>(new SignedIn(user));
         context.Services.AddSingleton<CurrentAccess>();
         context.Services.AddSingleton(Get<NotificationInbox>());
-        context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return context;
     }
 
@@ -61,6 +62,24 @@ public class NotificationBellComponentTests : DomainDatabase
 
         bell.WaitForAssertion(() => Assert.NotNull(bell.Find("button[aria-label='Notifications, 0 unread']")));
         Assert.Equal(0, await Get<NotificationInbox>().UnreadCountAsync(access, default));
+    }
+
+    [Fact]
+    public async Task The_count_follows_her_to_the_next_page_after_a_notification_is_read_elsewhere()
+    {
+        var workspace = await TestWorkspace.CreateAsync(Store);
+        var (_, access) = await workspace.AddMemberAsync("Wendy Worker", WorkspaceRole.Caseworker);
+        await NotifyAsync(access, "TST-000201", "TST-000202");
+        await using var context = Bell(access);
+        var bell = context.Render<NotificationBell>();
+        bell.WaitForAssertion(() => Assert.NotNull(bell.Find("button[aria-label='Notifications, 2 unread']")));
+
+        // What opening one does: marks it read, then changes page.
+        var opened = Notification.IdFor(NotificationKind.SafetyPlanReviewDue, "TST-000201", access.Member.Id);
+        await Get<NotificationInbox>().MarkReadAsync(access, opened, default);
+        context.Services.GetRequiredService<NavigationManager>().NavigateTo("/clients");
+
+        bell.WaitForAssertion(() => Assert.NotNull(bell.Find("button[aria-label='Notifications, 1 unread']")));
     }
 
     [Fact]
