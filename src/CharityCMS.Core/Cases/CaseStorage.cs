@@ -12,12 +12,7 @@ internal static class CaseStorage
             .StartIndexesByTenantId()
             .Duplicate(x => x.ClientId)
             .Duplicate(x => x.WorkerId!)
-            .Duplicate(x => x.Status)
-            // What a funder return filters on, so it picks a grant's cases in a period without
-            // decompressing every case's document (and contact log) in the workspace.
-            .Duplicate(x => x.Service)
-            .Duplicate(x => x.OpenedOn)
-            .Duplicate(x => x.ClosedOn!);
+            .Duplicate(x => x.Status);
         options.Schema.For<BreakGlassGrant>().StartIndexesByTenantId();
     }
 }

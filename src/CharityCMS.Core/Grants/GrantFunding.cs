@@ -35,7 +35,7 @@ public sealed class GrantFunding(IDocumentStore store, GrantStreams streams)
         var reference = Text.Tidy(clientReference ?? "").ToUpperInvariant();
         await using var session = store.QuerySession(access.WorkspaceId);
         var grant = await session.LoadAsync<Grant>(grantId, ct) is { IsDeleted: false } live ? live : throw new GrantNotFoundException();
-        var cases = await FundingFactsOf(session.Query<Case>().Where(c => c.ClientReference == reference)).ToListAsync(ct);
+        var cases = await session.Query<CaseFacts>().Where(c => c.ClientReference == reference).ToListAsync(ct);
         return cases
             .Where(c => !FundingRule.Of(grant, c.Funding).Funded)
             .Select(c => new FundedCase(c.Id, c.ClientReference, c.Service, c.OpenedOn, c.ClosedOn, false, null))
@@ -50,15 +50,10 @@ public sealed class GrantFunding(IDocumentStore store, GrantStreams streams)
         FundingFacts @case;
         await using (var session = store.QuerySession(access.WorkspaceId))
         {
-            @case = (await FundingFactsOf(session.Query<Case>().Where(c => c.Id == caseId)).SingleOrDefaultAsync(ct)
-                ?? throw new CaseNotFoundException()).Funding;
+            @case = (await session.LoadAsync<CaseFacts>(caseId, ct) ?? throw new CaseNotFoundException()).Funding;
         }
         return await streams.AppendAsync(access, grantId, null, d => GrantDecisions.OverrideCaseFunding(d, @case, funded, reason), ct);
     }
-
-    /// <summary>Only what the funding rule reads of a case: never its contact log.</summary>
-    private static IQueryable<CaseFacts> FundingFactsOf(IQueryable<Case> cases) =>
-        cases.Select(c => new CaseFacts { Id = c.Id, ClientReference = c.ClientReference, Service = c.Service, OpenedOn = c.OpenedOn, ClosedOn = c.ClosedOn });
 
     /// <summary>The case goes back to the rule.</summary>
     public Task<Grant> ClearOverrideAsync(WorkspaceAccess access, Guid grantId, Guid caseId, CancellationToken ct) =>

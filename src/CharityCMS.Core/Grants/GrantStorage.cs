@@ -17,5 +17,12 @@ internal static class GrantStorage
             .Duplicate(x => x.IsDeleted);
         options.Schema.For<GrantFile>().StartIndexesByTenantId();
         options.Schema.For<Returns.FunderReturnTemplate>().StartIndexesByTenantId();
+        options.Projections.Snapshot<Returns.CaseFacts>(SnapshotLifecycle.Inline);
+        // What a return chooses a grant's cases on.
+        options.Schema.For<Returns.CaseFacts>()
+            .StartIndexesByTenantId()
+            .Duplicate(x => x.Service)
+            .Duplicate(x => x.OpenedOn)
+            .Duplicate(x => x.ClosedOn!);
     }
 }

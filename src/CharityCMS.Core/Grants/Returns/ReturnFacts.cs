@@ -2,6 +2,7 @@ using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Referrals;
 using CharityCMS.Risk;
+using System.Text.Json.Serialization;
 
 namespace CharityCMS.Grants.Returns;
 
@@ -23,27 +24,53 @@ public sealed record ReturnFacts(
     IReadOnlyList<AssessmentFacts> Assessments,
     IReadOnlyList<MaracFacts> MaracReferrals);
 
+/// <summary>
+/// What funding and returns read of a case, kept by its own inline projection of the case's events
+/// beside the case document. A few hundred bytes, where the case document carries the whole
+/// contact log: a return over a year reads thousands of these, and PostgreSQL would decompress a
+/// whole case document for every one. Makes of each event exactly what <see cref="Case"/> makes of it.
+/// </summary>
+public sealed class CaseFacts
+{
+    public Guid Id { get; set; }
+    public Guid ClientId { get; set; }
+    public string ClientReference { get; set; } = "";
+    public CaseService Service { get; set; }
+    public DateOnly OpenedOn { get; set; }
+    public DateOnly? ClosedOn { get; set; }
+    public List<AbuseType> AbuseTypes { get; set; } = [];
+    public OutcomeScores? IntakeOutcomes { get; set; }
+    public OutcomeScores? ExitOutcomes { get; set; }
+
+    public static CaseFacts Create(CaseOpened opened) => new()
+    {
+        ClientId = opened.ClientId,
+        ClientReference = opened.ClientReference,
+        Service = opened.Service,
+        OpenedOn = opened.OpenedOn,
+    };
+
+    public void Apply(CaseClosed closed) => ClosedOn = closed.ClosedOn;
+
+    public void Apply(CaseAbuseTypesRecorded recorded) => AbuseTypes = recorded.AbuseTypes.ToList();
+
+    public void Apply(OutcomesRecorded recorded)
+    {
+        if (recorded.Stage == OutcomeStage.Intake) IntakeOutcomes = recorded.Scores;
+        else ExitOutcomes = recorded.Scores;
+    }
+
+    /// <summary>How a case is named in a drill-down: her reference and the service, never her name.</summary>
+    [JsonIgnore]
+    public string Reference => field ??= $"{ClientReference} {Service.Title()}";
+
+    [JsonIgnore]
+    public FundingFacts Funding => new(Id, ClientReference, Service, OpenedOn, ClosedOn);
+}
+
 // Settable shapes, so the store fills them straight from a projection of the fields counted, never whole documents.
 // Classes, not records: a return counts tens of thousands of them, and each works out its
 // reference and London date once.
-
-public sealed class CaseFacts
-{
-    public Guid Id { get; init; }
-    public Guid ClientId { get; init; }
-    public string ClientReference { get; init; } = "";
-    public CaseService Service { get; init; }
-    public DateOnly OpenedOn { get; init; }
-    public DateOnly? ClosedOn { get; init; }
-    public List<AbuseType> AbuseTypes { get; init; } = [];
-    public OutcomeScores? IntakeOutcomes { get; init; }
-    public OutcomeScores? ExitOutcomes { get; init; }
-
-    /// <summary>How a case is named in a drill-down: her reference and the service, never her name.</summary>
-    public string Reference => field ??= $"{ClientReference} {Service.Title()}";
-
-    public FundingFacts Funding => new(Id, ClientReference, Service, OpenedOn, ClosedOn);
-}
 
 public sealed record ClientFacts
 {
