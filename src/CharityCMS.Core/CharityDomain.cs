@@ -2,6 +2,7 @@ using CharityCMS.Audit;
 using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Demo;
+using CharityCMS.Donations;
 using CharityCMS.Email;
 using CharityCMS.Grants;
 using CharityCMS.LinkedPeople;
@@ -75,6 +76,11 @@ public static class CharityDomain
         services.AddOptions<SmtpOptions>();
         services.AddOptions<AppOptions>();
         services.AddOptions<ReminderOptions>();
+
+        services.AddSingleton<StripeAccounts>();
+        services.AddSingleton<StripeGateway>();
+        services.AddSingleton<StripeWebhooks>();
+        services.AddOptions<StripeOptions>();
 
         services.AddSingleton<StartRiskAssessmentHandler>();
         services.AddSingleton<SaveRiskDraftHandler>();

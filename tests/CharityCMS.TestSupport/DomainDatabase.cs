@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -25,6 +26,8 @@ public class DomainDatabase : IAsyncLifetime
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddCharityDomain(ConnectionString);
+        // The web host keeps its key ring in PostgreSQL; here a class's keys live as long as its database.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         ConfigureServices(services);
         Services = services.BuildServiceProvider();
     }

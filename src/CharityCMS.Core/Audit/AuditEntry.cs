@@ -17,6 +17,7 @@ public enum AuditAction
     RiskAssessmentOpened,
     FundingSettingsChanged,
     GrantDocumentDownloaded,
+    StripeConnected,
 }
 
 /// <summary>

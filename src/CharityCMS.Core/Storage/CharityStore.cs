@@ -55,6 +55,7 @@ public static class CharityStore
         options.Schema.For<CaseworkSettings>();
         options.Schema.For<FundingSettings>();
         GrantStorage.Register(options);
+        Donations.DonationStorage.Register(options);
         NotificationStorage.Register(options);
         ReminderStorage.Register(options);
         AuditStorage.Register(options);

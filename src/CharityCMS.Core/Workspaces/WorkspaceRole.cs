@@ -21,6 +21,12 @@ public static class WorkspaceRoles
         WorkspaceRole.Caseworker, WorkspaceRole.Manager,
     };
 
+    /// <summary>Roles that handle donors and their gifts. Caseworkers and managers alone are not among them.</summary>
+    public static readonly IReadOnlySet<WorkspaceRole> Fundraising = new HashSet<WorkspaceRole>
+    {
+        WorkspaceRole.Fundraiser, WorkspaceRole.WorkspaceAdmin,
+    };
+
     public static string Title(this WorkspaceRole role) => role switch
     {
         WorkspaceRole.WorkspaceAdmin => "Workspace admin",
