@@ -1,4 +1,5 @@
 using CharityCMS.Web.Access;
+using CharityCMS.Web.Donations;
 using CharityCMS.Web.Grants;
 using CharityCMS.Web.Jobs;
 using CharityCMS.Web.Referrals;
@@ -24,6 +25,7 @@ app.MapCharityStore();
 app.MapCharityJobs();
 app.MapFunderReturnExports();
 app.MapGrantDocuments();
+app.MapStripeWebhooks();
 app.MapCharityPages();
 
 app.Run();

@@ -16,6 +16,9 @@ public static class Policies
     public const string Funding = nameof(Funding);
     public const string PlatformOperator = nameof(PlatformOperator);
 
+    /// <summary>Donors, gifts, campaigns and Gift Aid: fundraisers and workspace admins, never casework.</summary>
+    public const string Fundraising = nameof(Fundraising);
+
     /// <summary>Signed in, and either a member of a workspace or a platform operator.</summary>
     public static AuthorizationPolicy Fallback { get; } = new AuthorizationPolicyBuilder()
         .RequireAuthenticatedUser()
@@ -30,6 +33,7 @@ public static class Policies
         options.AddPolicy(ClientRecords, p => RequireRoles(p, WorkspaceRoles.ClientRecords));
         options.AddPolicy(RecordViews, p => RequireRoles(p, new HashSet<WorkspaceRole> { WorkspaceRole.Manager }));
         options.AddPolicy(Funding, p => RequireRoles(p, new HashSet<WorkspaceRole> { WorkspaceRole.Manager }));
+        options.AddPolicy(Fundraising, p => RequireRoles(p, WorkspaceRoles.Fundraising));
         options.AddPolicy(WorkspaceAdmin, p => RequireRoles(p, new HashSet<WorkspaceRole> { WorkspaceRole.WorkspaceAdmin }));
         options.AddPolicy(PlatformOperator, p => p.RequireAuthenticatedUser().RequireClaim(AccessClaims.Operator, "true"));
     }

@@ -19,6 +19,9 @@ public static class StorageSetup
             throw new InvalidOperationException("ConnectionStrings:CharityCMS is not set. See appsettings.template.json and docs/operations.md.");
 
         builder.Services.AddCharityDomain(connectionString);
+        builder.Services.AddOptions<CharityCMS.Donations.StripeOptions>().BindConfiguration(CharityCMS.Donations.StripeOptions.Section)
+            .Validate(o => string.IsNullOrEmpty(o.ApiBase) || Uri.TryCreate(o.ApiBase, UriKind.Absolute, out _), "Stripe:ApiBase must be an absolute address, or empty for Stripe itself.")
+            .ValidateOnStart();
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
         builder.Services.AddHostedService<StartupMigrations>();
         builder.Services.AddHealthChecks().AddCheck<SchemaReadyCheck>("database", tags: ["ready"]);
