@@ -80,6 +80,8 @@ public static class CharityDomain
         services.AddSingleton<StripeAccounts>();
         services.AddSingleton<StripeGateway>();
         services.AddSingleton<StripeWebhooks>();
+        services.AddSingleton<DonorRecords>();
+        services.AddSingleton<FundraisingDashboard>();
         services.AddOptions<StripeOptions>();
 
         services.AddSingleton<StartRiskAssessmentHandler>();

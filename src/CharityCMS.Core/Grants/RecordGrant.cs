@@ -89,12 +89,3 @@ public sealed class GrantTermsHandler(IDocumentStore store, GrantStreams streams
         return member.AsStaff();
     }
 }
-
-/// <summary>Amounts of money as people type them: pounds and pence.</summary>
-public static class Money
-{
-    public static bool HasAtMostTwoDecimals(decimal amount) => decimal.Round(amount, 2) == amount;
-
-    public static string Pounds(decimal amount) =>
-        amount.ToString(amount == decimal.Truncate(amount) ? "£#,##0" : "£#,##0.00", System.Globalization.CultureInfo.InvariantCulture);
-}

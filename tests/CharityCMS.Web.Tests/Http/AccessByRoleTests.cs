@@ -1,6 +1,7 @@
 using System.Net;
 using CharityCMS.Cases;
 using CharityCMS.Clients;
+using CharityCMS.Donations;
 using CharityCMS.Grants;
 using CharityCMS.TestSupport;
 using CharityCMS.Workspaces;
@@ -15,6 +16,7 @@ public sealed class RoleMatrixApp : CharityApp
     public ClientRegistration Client { get; private set; } = null!;
     public Guid CaseId { get; private set; }
     public Guid GrantId { get; private set; }
+    public Guid DonorId { get; private set; }
     public const string ClientName = "Matrix Testclient";
 
     public override async Task InitializeAsync()
@@ -35,6 +37,11 @@ public sealed class RoleMatrixApp : CharityApp
             new FunderDetails("Matrix Trust", FunderType.Trust, null, null, null, null), default);
         GrantId = await Services.GetRequiredService<GrantTermsHandler>().RecordAsync(manager, new GrantTermsForm(
             funderId, "Matrix grant", null, 10_000m, true, new DateOnly(2026, 4, 1), new DateOnly(2027, 3, 31), [CaseService.Idva], null, manager.Member.Id, null), default);
+        // A donor as a verified Stripe webhook would record her, with the client's very name.
+        DonorId = StripeIds.Donor("cus_matrix");
+        await using var session = Store.LightweightSession(workspace.Id);
+        session.Events.Append(DonorId, new DonorRecorded("cus_matrix", ClientName, "matrix.donor@example.org", true, DateTimeOffset.UtcNow));
+        await session.SaveChangesAsync();
     }
 }
 
@@ -65,6 +72,9 @@ public class AccessByRoleTests(RoleMatrixApp app) : IClassFixture<RoleMatrixApp>
         ("/grants/{grant}/return", [401, 403, 200, 403, 403, 403, 403]),
         ("/funders", [401, 403, 200, 403, 403, 403, 403]),
         ("/settings/funding", [401, 403, 200, 403, 403, 403, 403]),
+        ("/fundraising", [401, 403, 403, 200, 200, 403, 403]),
+        ("/donors", [401, 403, 403, 200, 200, 403, 403]),
+        ("/donors/{donor}", [401, 403, 403, 200, 200, 403, 403]),
         ("/referrals", [401, 200, 200, 403, 403, 403, 403]),
         ("/referrals/new", [401, 200, 200, 403, 403, 403, 403]),
         ("/refer/roles", [200, 200, 200, 200, 200, 200, 200]),
@@ -92,7 +102,7 @@ public class AccessByRoleTests(RoleMatrixApp app) : IClassFixture<RoleMatrixApp>
     public async Task Each_page_and_endpoint_answers_each_role_as_the_matrix_says(string path, string who, int expected)
     {
         var (status, _) = await app.ClientFor(app.People[who]).FetchAsync(path.Replace("{client}", app.Client.ClientId.ToString()).Replace("{case}", app.CaseId.ToString())
-            .Replace("{grant}", app.GrantId.ToString()));
+            .Replace("{grant}", app.GrantId.ToString()).Replace("{donor}", app.DonorId.ToString()));
         Assert.Equal((HttpStatusCode)expected, status);
     }
 
