@@ -120,6 +120,7 @@ public static class CharityDomain
         services.AddSingleton<CountClientsPerWorkspace>();
         services.AddSingleton<DemoRisk>();
         services.AddSingleton<DemoGrants>();
+        services.AddSingleton<DemoDonations>();
         services.AddSingleton<DemoSeed>();
         return services;
     }

@@ -20,6 +20,7 @@ public sealed class DemoSeed(
     IValidator<ChangeClientDetails> editRules,
     DemoRisk risk,
     DemoGrants grants,
+    DemoDonations donations,
     ReminderRun reminders,
     ILogger<DemoSeed> logger)
 {
@@ -66,9 +67,11 @@ public sealed class DemoSeed(
             var manager = DemoStaff.People.First(p => p.Places.Contains((slug, WorkspaceRole.Manager)));
             await new DemoReferrals(store, references).SeedAsync(AccessFor(slug, name, members[manager.ObjectId]), registered.Select(r => r.ClientId).ToList(), now, ct);
             await grants.SeedAsync(AccessFor(slug, name, members[manager.ObjectId]), ct);
+            var admin = DemoStaff.People.First(p => p.Places.Contains((slug, WorkspaceRole.WorkspaceAdmin)));
+            await donations.SeedAsync(AccessFor(slug, name, members[admin.ObjectId]), seed: 4000 + index, ct);
             // Today's reminders, so the bell and the caseloads have something due from the first sign-in.
             await reminders.RunAsync(slug, ct);
-            logger.LogInformation("Seeded demo workspace {Workspace} with {Count} fictional clients, their cases, referrals and grants", slug, registrations.Count);
+            logger.LogInformation("Seeded demo workspace {Workspace} with {Count} fictional clients, their cases, referrals, grants and donors", slug, registrations.Count);
         }
         return true;
     }

@@ -1,6 +1,7 @@
 using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Demo;
+using CharityCMS.Donations;
 using CharityCMS.Referrals;
 using CharityCMS.TestSupport;
 using CharityCMS.Workspaces;
@@ -62,6 +63,22 @@ public class DemoSeedTests : DomainDatabase
             Assert.Contains(dates, d => !d.Done && d.DaysFrom(today) is >= 0 and <= 14);
             Assert.All(grants, g => Assert.NotEmpty(g.Deadlines));
             Assert.True(await tenant.Query<CharityCMS.Notifications.Notification>().AnyAsync(n => n.Kind == CharityCMS.Notifications.NotificationKind.GrantDeadlineOverdue));
+
+            // Giving: one-off and monthly donors over twelve months, Gift Aid, refunds, the 16 days of activism, Stripe in test mode.
+            var donors = await tenant.Query<Donor>().ToListAsync();
+            Assert.InRange(donors.Count, 40, 100);
+            Assert.Contains(donors, d => d.Declarations.Count > 0);
+            Assert.Contains(donors, d => d.Declarations.Count == 0);
+            var donations = await tenant.Query<Donation>().ToListAsync();
+            Assert.All(donations, d => Assert.Contains(donors, donor => donor.Id == d.DonorId));
+            Assert.Contains(donations, d => d.Kind == DonationKind.Monthly);
+            Assert.Contains(donations, d => d.IsRefunded);
+            Assert.Contains(donations, d => d.Campaign == DemoDonations.SixteenDays);
+            Assert.InRange(donations.Min(d => d.ReceivedAt!.Value), Clock.GetUtcNow().AddDays(-366), Clock.GetUtcNow());
+            var monthly = await tenant.Query<RecurringGift>().ToListAsync();
+            Assert.Contains(monthly, g => g.IsActive);
+            Assert.Contains(monthly, g => !g.IsActive);
+            Assert.Equal(CharityCMS.Donations.StripeMode.Test, (await Get<StripeAccounts>().ConnectionAsync(workspace.Id, default))!.Mode);
         }
     }
 
