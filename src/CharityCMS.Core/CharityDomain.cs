@@ -81,6 +81,7 @@ public static class CharityDomain
         services.AddSingleton<StripeGateway>();
         services.AddSingleton<StripeWebhooks>();
         services.AddSingleton<DonorRecords>();
+        services.AddSingleton<DonationReceipts>();
         services.AddSingleton<FundraisingDashboard>();
         services.AddOptions<StripeOptions>();
 

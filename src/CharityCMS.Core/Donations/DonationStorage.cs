@@ -16,5 +16,6 @@ internal static class DonationStorage
         options.Schema.For<DonationCheckout>().StartIndexesByTenantId();
         options.Schema.For<StripeEventRecord>().StartIndexesByTenantId();
         options.Schema.For<StripeAccount>().StartIndexesByTenantId();
+        options.Schema.For<ReceiptDue>().StartIndexesByTenantId();
     }
 }

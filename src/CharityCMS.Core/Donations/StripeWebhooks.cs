@@ -100,6 +100,7 @@ public sealed class StripeWebhooks(IDocumentStore store, StripeAccounts accounts
         if (checkout.GiftAid is { } declarant && donor?.Declarations.Any(d => d.Id == checkout.Id) != true)
         {
             session.Events.Append(donorId, new GiftAidDeclarationMade(checkout.Id, declarant, DeclarationMethod.Online, UkCalendar.DateOf(at), at));
+            session.Store(ReceiptDue.ForDeclaration(donorId, checkout.Id, at));
             acted = true;
         }
         if (checkoutSession.Mode == "payment" && checkoutSession.PaymentStatus == "paid" && checkoutSession.PaymentIntentId is { } paymentIntent)
@@ -136,6 +137,8 @@ public sealed class StripeWebhooks(IDocumentStore store, StripeAccounts accounts
         var id = StripeIds.Donation(received.StripePaymentIntentId);
         if ((await session.LoadAsync<Donation>(id, ct))?.IsReceived == true) return false;
         session.Events.Append(id, received);
+        // Her thank-you is owed with the gift; the job finds out then whether she left an address.
+        session.Store(ReceiptDue.ForGift(received.DonorId, id, received.ReceivedAt));
         return true;
     }
 

@@ -15,6 +15,7 @@ internal sealed class WorkspaceLock : IAsyncDisposable
     public const int Reminders = 0x5245_4D31; // "REM1"
     public const int Digest = 0x4447_5331;    // "DGS1"
     public const int GrantReminders = 0x4752_4D31; // "GRM1"
+    public const int Receipts = 0x5243_5031; // "RCP1"
 
     private readonly NpgsqlConnection connection;
     private readonly NpgsqlTransaction transaction;

@@ -1,4 +1,5 @@
 using CharityCMS.Donations;
+using Hangfire;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace CharityCMS.Web.Donations;
@@ -17,7 +18,7 @@ public static class StripeWebhookEndpoint
 
     public static void MapStripeWebhooks(this WebApplication app)
     {
-        app.MapPost("/webhooks/stripe/{workspace:regex(^[a-z0-9-]{{1,40}}$)}", async (string workspace, HttpRequest request, StripeWebhooks webhooks, CancellationToken ct) =>
+        app.MapPost("/webhooks/stripe/{workspace:regex(^[a-z0-9-]{{1,40}}$)}", async (string workspace, HttpRequest request, StripeWebhooks webhooks, IBackgroundJobClient jobs, CancellationToken ct) =>
             {
                 // Stripe reads the status code, not a page: no status page for it.
                 if (request.HttpContext.Features.Get<IStatusCodePagesFeature>() is { } statusPages) statusPages.Enabled = false;
@@ -27,6 +28,8 @@ public static class StripeWebhookEndpoint
                 var payload = await reader.ReadToEndAsync(ct);
                 if (payload.Length > MaximumBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
                 var outcome = await webhooks.ReceiveAsync(workspace, payload, request.Headers["Stripe-Signature"].FirstOrDefault(), ct);
+                // Receipts are written by a job, so Stripe gets its answer without waiting for a mail server.
+                if (outcome == WebhookOutcome.Recorded) jobs.Enqueue<DonationReceipts>(receipts => receipts.SendDueAsync(workspace, CancellationToken.None));
                 return outcome == WebhookOutcome.Refused ? Results.BadRequest() : Results.Ok();
             })
             .AllowAnonymous()

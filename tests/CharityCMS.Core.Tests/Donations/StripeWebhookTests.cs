@@ -12,52 +12,58 @@ namespace CharityCMS.Core.Tests.Donations;
 /// Stripe's webhooks through the production handler with real signatures: only a verified event
 /// changes anything, each event counts once, and the totals are exact in any order.
 /// </summary>
-public class StripeWebhookTests : DomainDatabase
+/// <summary>A workspace with Stripe connected, and the webhook's events made and signed as Stripe makes them.</summary>
+public abstract class StripeDatabase : DomainDatabase
 {
-    private TestWorkspace workspace = null!;
-    private WorkspaceAccess admin = null!;
     private int events;
 
-    private StripeWebhooks Webhooks => Get<StripeWebhooks>();
+    protected TestWorkspace Workspace { get; private set; } = null!;
+    protected WorkspaceAccess Admin { get; private set; } = null!;
+    protected StripeWebhooks Webhooks => Get<StripeWebhooks>();
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        workspace = await TestWorkspace.CreateAsync(Store);
-        admin = (await workspace.AddMemberAsync("Ada Admin", WorkspaceRole.WorkspaceAdmin)).Access;
-        await Get<StripeAccounts>().ConnectAsync(admin, new ConnectStripe(SecretKey, WebhookSecret), default);
+        Workspace = await TestWorkspace.CreateAsync(Store);
+        Admin = (await Workspace.AddMemberAsync("Ada Admin", WorkspaceRole.WorkspaceAdmin)).Access;
+        await Get<StripeAccounts>().ConnectAsync(Admin, new ConnectStripe(SecretKey, WebhookSecret), default);
     }
 
-    private async Task<Guid> CheckoutAsync(long amountPence, DonationKind kind, GiftAidDeclarant? giftAid = null, string? campaign = null)
+    /// <summary>What the donation page stores before she goes to Stripe.</summary>
+    protected async Task<Guid> CheckoutAsync(long amountPence, DonationKind kind, GiftAidDeclarant? giftAid = null, string? campaign = null,
+        string? email = "dana@example.org")
     {
-        var checkout = new DonationCheckout(Guid.CreateVersion7(), amountPence, kind, campaign, giftAid, "dana@example.org", true, Clock.GetUtcNow());
-        await using var session = Store.LightweightSession(workspace.Id);
+        var checkout = new DonationCheckout(Guid.CreateVersion7(), amountPence, kind, campaign, giftAid, email, email is not null, Clock.GetUtcNow());
+        await using var session = Store.LightweightSession(Workspace.Id);
         session.Store(checkout);
         await session.SaveChangesAsync();
         return checkout.Id;
     }
 
-    private (string Id, string Payload) Make(string type, JsonObject data)
+    protected (string Id, string Payload) Make(string type, JsonObject data)
     {
         var id = $"evt_{++events:D4}";
         return (id, Event(id, type, data, Clock.GetUtcNow()));
     }
 
-    private Task<WebhookOutcome> DeliverAsync(string payload, string? signature = null, string? workspaceId = null) =>
-        Webhooks.ReceiveAsync(workspaceId ?? workspace.Id, payload, signature ?? Sign(payload, Clock.GetUtcNow()), default);
+    protected Task<WebhookOutcome> DeliverAsync(string payload, string? signature = null, string? workspaceId = null) =>
+        Webhooks.ReceiveAsync(workspaceId ?? Workspace.Id, payload, signature ?? Sign(payload, Clock.GetUtcNow()), default);
 
-    private async Task<WebhookOutcome> SendAsync(string type, JsonObject data) => await DeliverAsync(Make(type, data).Payload);
+    protected async Task<WebhookOutcome> SendAsync(string type, JsonObject data) => await DeliverAsync(Make(type, data).Payload);
+}
 
+public class StripeWebhookTests : StripeDatabase
+{
     private async Task<(long Received, long Net, int Gifts)> TotalsAsync()
     {
-        await using var session = Store.QuerySession(workspace.Id);
+        await using var session = Store.QuerySession(Workspace.Id);
         var donations = await session.Query<Donation>().ToListAsync();
         return (donations.Where(d => d.IsReceived).Sum(d => d.AmountPence), donations.Sum(d => d.NetPence), donations.Count(d => d.IsReceived));
     }
 
     private async Task<T?> LoadAsync<T>(Guid id) where T : notnull
     {
-        await using var session = Store.QuerySession(workspace.Id);
+        await using var session = Store.QuerySession(Workspace.Id);
         return await session.LoadAsync<T>(id);
     }
 
@@ -87,7 +93,7 @@ public class StripeWebhookTests : DomainDatabase
         Assert.Equal(WebhookOutcome.AlreadyRecorded, await DeliverAsync(payload));
 
         Assert.Equal((2500, 2500, 1), await TotalsAsync());
-        await using var session = Store.QuerySession(workspace.Id);
+        await using var session = Store.QuerySession(Workspace.Id);
         Assert.Equal(1, await session.Events.QueryAllRawEvents().CountAsync(e => e.StreamId == StripeIds.Donation("pi_1")));
     }
 
@@ -128,7 +134,7 @@ public class StripeWebhookTests : DomainDatabase
         Assert.Equal(WebhookOutcome.Refused, await DeliverAsync(payload, signature));
 
         Assert.Equal((0, 0, 0), await TotalsAsync());
-        await using var session = Store.QuerySession(workspace.Id);
+        await using var session = Store.QuerySession(Workspace.Id);
         Assert.Equal(0, await session.Query<StripeEventRecord>().CountAsync());
         Assert.Equal(0, await session.Query<Donor>().CountAsync());
     }
@@ -199,7 +205,7 @@ public class StripeWebhookTests : DomainDatabase
         var gift = (await LoadAsync<RecurringGift>(StripeIds.RecurringGift("sub_1")))!;
         Assert.True(gift.IsActive);
         Assert.Equal((StripeIds.Donor("cus_9"), 1000L, "16-days"), (gift.DonorId, gift.MonthlyAmountPence, gift.Campaign));
-        await using (var session = Store.QuerySession(workspace.Id))
+        await using (var session = Store.QuerySession(Workspace.Id))
         {
             var months = await session.Query<Donation>().Where(d => d.StripeSubscriptionId == "sub_1").ToListAsync();
             Assert.All(months, m => Assert.Equal((DonationKind.Monthly, StripeIds.Donor("cus_9"), "16-days"), (m.Kind, m.DonorId, m.Campaign)));
@@ -242,7 +248,7 @@ public class StripeWebhookTests : DomainDatabase
         invoice["parent"] = null;
         Assert.Equal(WebhookOutcome.Ignored, await SendAsync("invoice.paid", invoice));
 
-        await using var session = Store.QuerySession(workspace.Id);
+        await using var session = Store.QuerySession(Workspace.Id);
         Assert.Equal(0, await session.Query<StripeEventRecord>().CountAsync());
         Assert.Equal((0, 0, 0), await TotalsAsync());
     }
@@ -260,17 +266,17 @@ public class StripeWebhookTests : DomainDatabase
     public async Task Connecting_stripe_needs_a_workspace_admin_and_real_looking_secrets_and_never_shows_them_again()
     {
         var accounts = Get<StripeAccounts>();
-        var (_, fundraiser) = await workspace.AddMemberAsync("Fay Fundraiser", WorkspaceRole.Fundraiser);
+        var (_, fundraiser) = await Workspace.AddMemberAsync("Fay Fundraiser", WorkspaceRole.Fundraiser);
         await Assert.ThrowsAsync<AccessDeniedException>(() => accounts.ConnectAsync(fundraiser, new ConnectStripe(SecretKey, WebhookSecret), default));
 
-        var refused = await Assert.ThrowsAsync<ValidationException>(() => accounts.ConnectAsync(admin, new ConnectStripe("pk_test_publishable", "secret"), default));
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => accounts.ConnectAsync(Admin, new ConnectStripe("pk_test_publishable", "secret"), default));
         Assert.Contains(refused.Errors, e => e.PropertyName == nameof(ConnectStripe.SecretKey) && e.ErrorMessage.Contains("sk_test_"));
         Assert.Contains(refused.Errors, e => e.PropertyName == nameof(ConnectStripe.WebhookSecret) && e.ErrorMessage.Contains("whsec_"));
 
-        var live = await accounts.ConnectAsync(admin, new ConnectStripe("sk_live_realcharitykey0000", "whsec_live_secret_000000"), default);
+        var live = await accounts.ConnectAsync(Admin, new ConnectStripe("sk_live_realcharitykey0000", "whsec_live_secret_000000"), default);
         Assert.Equal(StripeMode.Live, live.Mode);
         Assert.Equal(StripeMode.Live, (await accounts.ConnectionAsync(fundraiser, default))!.Mode);
-        await using var session = Store.QuerySession(workspace.Id);
+        await using var session = Store.QuerySession(Workspace.Id);
         var stored = (await session.LoadAsync<StripeAccount>(StripeAccount.DocumentId))!;
         Assert.DoesNotContain("sk_live_", stored.ProtectedSecretKey);
         Assert.DoesNotContain("whsec_", stored.ProtectedWebhookSecret);

@@ -3,6 +3,7 @@ using System.Text;
 using CharityCMS.Donations;
 using CharityCMS.TestSupport;
 using CharityCMS.Workspaces;
+using Hangfire;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using static CharityCMS.TestSupport.StripeTestEvents;
@@ -58,6 +59,21 @@ public class StripeWebhookHttpTests(StripeWebhookApp app) : IClassFixture<Stripe
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, replay.StatusCode));
         Assert.Equal(1500, await RefundedAsync());
+    }
+
+    [Fact]
+    public async Task A_recorded_gift_leaves_its_receipt_to_a_background_job()
+    {
+        var payload = Event("evt_http_4", "charge.refunded", RefundedCharge("ch_9", "pi_http_job", 5000, 100), DateTimeOffset.UtcNow);
+        var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var before = monitoring.EnqueuedCount("default");
+
+        using var response = await PostAsync(app.Connected, payload, Sign(payload, DateTimeOffset.UtcNow));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var job = monitoring.EnqueuedJobs("default", 0, 100).Select(j => j.Value.Job).Last(j => j.Type == typeof(DonationReceipts));
+        Assert.Equal([app.Connected, CancellationToken.None], job.Args);
+        Assert.Equal(before + 1, monitoring.EnqueuedCount("default"));
     }
 
     [Fact]
