@@ -81,6 +81,8 @@ public static class CharityDomain
         services.AddSingleton<StripeGateway>();
         services.AddSingleton<StripeWebhooks>();
         services.AddOptions<StripeOptions>();
+        services.AddSingleton<Donations.GiftAid.GiftAidClaims>();
+        services.AddSingleton<Donations.GiftAid.RecordDonorBenefitHandler>();
 
         services.AddSingleton<StartRiskAssessmentHandler>();
         services.AddSingleton<SaveRiskDraftHandler>();
