@@ -55,6 +55,9 @@ public class PagesTests(Chromium chromium, BrowserApp app) : BrowserTest(chromiu
         { "Grace Okoro", "/settings/funding", 1280 },
         { "Grace Okoro", "/grants", 360 },
         { "Grace Okoro", "/grants/new", 360 },
+        { "Ellie Turner", "/giftaid", 1280 },
+        { "Ellie Turner", "/giftaid/claims/new", 1280 },
+        { "Ellie Turner", "/giftaid", 360 },
     };
 
     [Theory]
