@@ -88,6 +88,7 @@ public class GiftAidBenefitTests(Chromium chromium, BrowserApp app) : BrowserTes
         // £50 allows £12.50 of benefits: a £12.51 dinner is over.
         await form.GetByLabel("For the gift").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Gina Giver", Exact = false }).Filter(new() { HasText = "£50.00" }).ClickAsync();
+        await page.GetByRole(AriaRole.Listbox).WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await form.GetByLabel("Worth (£)").FillAsync("12.51");
         await form.GetByLabel("What she received").FillAsync("Gala dinner");
         await page.Locator("#save-benefit").ClickAsync();

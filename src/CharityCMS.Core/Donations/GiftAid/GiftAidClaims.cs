@@ -78,12 +78,16 @@ public sealed class GiftAidClaims(IDocumentStore store, IValidator<DraftGiftAidC
         await using var session = store.LightweightSession(access.WorkspaceId);
         var stream = await session.Events.FetchForWriting<GiftAidClaim>(claimId, ct);
         var claim = Draft(stream.Aggregate);
-        var ids = claim.Gifts.Select(g => g.DonationId).ToList();
-        if (await session.Query<ClaimedDonation>().AnyAsync(c => ids.Contains(c.Id), ct))
-            throw AlreadyClaimed();
-        var donations = await session.LoadManyAsync<Donation>(ct, ids);
-        if (donations.Count != ids.Count || donations.Any(d => d.IsRefunded))
-            throw new GiftAidRuleException("A gift in this claim was refunded after the claim was built. Discard it and build a new one.");
+        // Judged again as things stand now: a refund, a benefit or a cancelled declaration since the draft stops it.
+        var position = await PositionAsync(session, ct);
+        var reasons = position.Gifts.ToDictionary(g => g.Gift.DonationId, g => g.Reason);
+        var stale = claim.Gifts.Select(g => reasons.GetValueOrDefault(g.DonationId, Ineligibility.NotReceived)).Where(r => r is not null).ToList();
+        if (stale.Contains(Ineligibility.AlreadyClaimed)) throw AlreadyClaimed();
+        if (stale.Count > 0)
+            throw new GiftAidRuleException($"A gift in this claim can no longer be claimed: {GiftAidRules.Describe(stale[0]!.Value)} Discard this claim and build a new one.");
+        var due = position.AdjustmentsDue.Select(a => a.DonationId).ToHashSet();
+        if (claim.Adjustments.Any(a => !due.Contains(a.DonationId)))
+            throw new GiftAidRuleException("A refund this claim pays back was paid back in another claim meanwhile. Discard this claim and build a new one.");
 
         var now = clock.GetUtcNow();
         stream.AppendOne(new GiftAidClaimConfirmed(access.Member, now));
@@ -92,7 +96,6 @@ public sealed class GiftAidClaims(IDocumentStore store, IValidator<DraftGiftAidC
         var adjusted = claim.Adjustments.Select(a => a.DonationId).ToList();
         foreach (var earlier in await session.LoadManyAsync<ClaimedDonation>(ct, adjusted))
         {
-            if (earlier.AdjustedInClaimId is not null) continue;
             earlier.AdjustedInClaimId = claimId;
             session.Update(earlier);
         }

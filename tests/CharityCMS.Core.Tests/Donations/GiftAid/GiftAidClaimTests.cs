@@ -160,6 +160,32 @@ public class GiftAidClaimTests : DomainDatabase
     }
 
     [Fact]
+    public async Task A_benefit_over_the_limit_recorded_after_the_draft_stops_the_confirmation()
+    {
+        var gift = await GiftAsync(await DonorAsync(), 4_000);
+        var claimId = await Claims.DraftAsync(fundraiser, new DraftGiftAidClaim([gift], false), default);
+        await Get<RecordDonorBenefitHandler>().HandleAsync(fundraiser, new RecordDonorBenefit(gift, 1_001, "Concert tickets"), default);
+
+        var refused = await Assert.ThrowsAsync<GiftAidRuleException>(() => Claims.ConfirmAsync(fundraiser, claimId, default));
+        Assert.Contains("benefit over the limit", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_refund_is_paid_back_by_one_claim_only_even_when_two_drafts_carry_it()
+    {
+        var dana = await DonorAsync();
+        var claimedGift = await GiftAsync(dana, 5_000);
+        await Claims.ConfirmAsync(fundraiser, await Claims.DraftAsync(fundraiser, new DraftGiftAidClaim([claimedGift], false), default), default);
+        await RefundAsync(claimedGift, 5_000);
+        var first = await Claims.DraftAsync(fundraiser, new DraftGiftAidClaim([await GiftAsync(dana, 1_000)], false), default);
+        var second = await Claims.DraftAsync(fundraiser, new DraftGiftAidClaim([await GiftAsync(dana, 2_000)], false), default);
+
+        await Claims.ConfirmAsync(fundraiser, first, default);
+
+        await Assert.ThrowsAsync<GiftAidRuleException>(() => Claims.ConfirmAsync(fundraiser, second, default));
+    }
+
+    [Fact]
     public async Task A_discarded_draft_frees_its_gifts_and_cannot_be_confirmed()
     {
         var gift = await GiftAsync(await DonorAsync(), 5_000);
