@@ -46,12 +46,12 @@ public sealed class RoleMatrixApp : CharityApp
     /// <summary>A donor with a declaration and one gift, drafted into a claim by a fundraiser.</summary>
     private async Task<Guid> GiftAidClaimAsync(TestWorkspace workspace)
     {
-        var donorId = StripeIds.Donor("cus_matrix");
+        var donorId = StripeIds.Donor("cus_giftaid_matrix");
         var donationId = StripeIds.Donation("pi_matrix");
         var at = DateTimeOffset.UtcNow.AddDays(-1);
         await using (var session = Store.LightweightSession(workspace.Id))
         {
-            session.Events.Append(donorId, new DonorRecorded("cus_matrix", "Mia Matrixdonor", null, false, at),
+            session.Events.Append(donorId, new DonorRecorded("cus_giftaid_matrix", "Mia Matrixdonor", null, false, at),
                 new GiftAidDeclarationMade(Guid.NewGuid(), new GiftAidDeclarant("Ms", "Mia", DonorLastName, "7", "Matrix Road", "LS1 4AB"), DeclarationMethod.Online, UkCalendar.DateOf(at), at));
             session.Events.Append(donationId, new DonationReceived(donorId, "pi_matrix", 2_500, "gbp", DonationKind.OneOff, null, null, at));
             await session.SaveChangesAsync();
