@@ -84,6 +84,8 @@ public static class CharityDomain
         services.AddSingleton<DonationReceipts>();
         services.AddSingleton<FundraisingDashboard>();
         services.AddOptions<StripeOptions>();
+        services.AddSingleton<Donations.GiftAid.GiftAidClaims>();
+        services.AddSingleton<Donations.GiftAid.RecordDonorBenefitHandler>();
 
         services.AddSingleton<StartRiskAssessmentHandler>();
         services.AddSingleton<SaveRiskDraftHandler>();

@@ -26,6 +26,7 @@ app.MapCharityJobs();
 app.MapFunderReturnExports();
 app.MapGrantDocuments();
 app.MapStripeWebhooks();
+app.MapGiftAidExports();
 app.MapCharityPages();
 
 app.Run();

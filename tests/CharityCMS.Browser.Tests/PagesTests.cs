@@ -59,6 +59,9 @@ public class PagesTests(Chromium chromium, BrowserApp app) : BrowserTest(chromiu
         { "Ellie Turner", "/fundraising", 360 },
         { "Ellie Turner", "/donors", 1280 },
         { "Ellie Turner", "/donors", 360 },
+        { "Ellie Turner", "/giftaid", 1280 },
+        { "Ellie Turner", "/giftaid/claims/new", 1280 },
+        { "Ellie Turner", "/giftaid", 360 },
     };
 
     [Theory]

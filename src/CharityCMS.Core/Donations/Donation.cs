@@ -18,6 +18,9 @@ public sealed class Donation
     public string? StripeSubscriptionId { get; set; }
     public DateTimeOffset? ReceivedAt { get; set; }
 
+    /// <summary>What the donor received for the gift, all benefits together (Gift Aid limits apply to it).</summary>
+    public long BenefitPence { get; set; }
+
     public bool IsReceived => ReceivedAt is not null;
 
     /// <summary>What the charity keeps of it: the gift less what was refunded, never below nothing.</summary>
@@ -36,6 +39,8 @@ public sealed class Donation
         StripeSubscriptionId = received.StripeSubscriptionId;
         ReceivedAt = received.ReceivedAt;
     }
+
+    public void Apply(GiftAid.DonorBenefitRecorded benefit) => BenefitPence += benefit.ValuePence;
 
     public void Apply(DonationRefunded refunded) => RefundedPence = Math.Max(RefundedPence, refunded.TotalRefundedPence);
 }

@@ -17,5 +17,8 @@ internal static class DonationStorage
         options.Schema.For<StripeEventRecord>().StartIndexesByTenantId();
         options.Schema.For<StripeAccount>().StartIndexesByTenantId();
         options.Schema.For<ReceiptDue>().StartIndexesByTenantId();
+        options.Projections.Snapshot<GiftAid.GiftAidClaim>(SnapshotLifecycle.Inline);
+        options.Schema.For<GiftAid.GiftAidClaim>().StartIndexesByTenantId().Duplicate(x => x.DraftedAt);
+        options.Schema.For<GiftAid.ClaimedDonation>().StartIndexesByTenantId();
     }
 }

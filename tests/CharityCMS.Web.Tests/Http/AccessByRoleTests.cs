@@ -2,6 +2,7 @@ using System.Net;
 using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Donations;
+using CharityCMS.Donations.GiftAid;
 using CharityCMS.Grants;
 using CharityCMS.TestSupport;
 using CharityCMS.Workspaces;
@@ -17,6 +18,7 @@ public sealed class RoleMatrixApp : CharityApp
     public Guid CaseId { get; private set; }
     public Guid GrantId { get; private set; }
     public Guid DonorId { get; private set; }
+    public Guid ClaimId { get; private set; }
     public const string ClientName = "Matrix Testclient";
 
     public override async Task InitializeAsync()
@@ -42,6 +44,26 @@ public sealed class RoleMatrixApp : CharityApp
         await using var session = Store.LightweightSession(workspace.Id);
         session.Events.Append(DonorId, new DonorRecorded("cus_matrix", ClientName, "matrix.donor@example.org", true, DateTimeOffset.UtcNow));
         await session.SaveChangesAsync();
+        ClaimId = await GiftAidClaimAsync(workspace);
+    }
+
+    public const string DonorLastName = "Matrixdonor";
+
+    /// <summary>A donor with a declaration and one gift, drafted into a claim by a fundraiser.</summary>
+    private async Task<Guid> GiftAidClaimAsync(TestWorkspace workspace)
+    {
+        var donorId = StripeIds.Donor("cus_giftaid_matrix");
+        var donationId = StripeIds.Donation("pi_matrix");
+        var at = DateTimeOffset.UtcNow.AddDays(-1);
+        await using (var session = Store.LightweightSession(workspace.Id))
+        {
+            session.Events.Append(donorId, new DonorRecorded("cus_giftaid_matrix", "Mia Matrixdonor", null, false, at),
+                new GiftAidDeclarationMade(Guid.NewGuid(), new GiftAidDeclarant("Ms", "Mia", DonorLastName, "7", "Matrix Road", "LS1 4AB"), DeclarationMethod.Online, UkCalendar.DateOf(at), at));
+            session.Events.Append(donationId, new DonationReceived(donorId, "pi_matrix", 2_500, "gbp", DonationKind.OneOff, null, null, at));
+            await session.SaveChangesAsync();
+        }
+        var fundraiser = await workspace.AccessAsync(WorkspaceRole.Fundraiser);
+        return await Services.GetRequiredService<GiftAidClaims>().DraftAsync(fundraiser, new DraftGiftAidClaim([donationId], false), default);
     }
 }
 
@@ -75,6 +97,11 @@ public class AccessByRoleTests(RoleMatrixApp app) : IClassFixture<RoleMatrixApp>
         ("/fundraising", [401, 403, 403, 200, 200, 403, 403]),
         ("/donors", [401, 403, 403, 200, 200, 403, 403]),
         ("/donors/{donor}", [401, 403, 403, 200, 200, 403, 403]),
+        ("/giftaid", [401, 403, 403, 200, 200, 403, 403]),
+        ("/giftaid/claims/new", [401, 403, 403, 200, 200, 403, 403]),
+        ("/giftaid/claims/{claim}", [401, 403, 403, 200, 200, 403, 403]),
+        ("/giftaid/claims/{claim}/schedule.csv", [401, 403, 403, 200, 200, 403, 403]),
+        ("/giftaid/claims/{claim}/schedule.xlsx", [401, 403, 403, 200, 200, 403, 403]),
         ("/referrals", [401, 200, 200, 403, 403, 403, 403]),
         ("/referrals/new", [401, 200, 200, 403, 403, 403, 403]),
         ("/refer/roles", [200, 200, 200, 200, 200, 200, 200]),
@@ -102,7 +129,7 @@ public class AccessByRoleTests(RoleMatrixApp app) : IClassFixture<RoleMatrixApp>
     public async Task Each_page_and_endpoint_answers_each_role_as_the_matrix_says(string path, string who, int expected)
     {
         var (status, _) = await app.ClientFor(app.People[who]).FetchAsync(path.Replace("{client}", app.Client.ClientId.ToString()).Replace("{case}", app.CaseId.ToString())
-            .Replace("{grant}", app.GrantId.ToString()).Replace("{donor}", app.DonorId.ToString()));
+            .Replace("{grant}", app.GrantId.ToString()).Replace("{donor}", app.DonorId.ToString()).Replace("{claim}", app.ClaimId.ToString()));
         Assert.Equal((HttpStatusCode)expected, status);
     }
 
