@@ -28,6 +28,12 @@ public sealed record FundraisingOverview(
 
     public long TotalPence => OneOffPence + MonthlyPence;
 
+    /// <summary>Gift Aid in confirmed claims, ever.</summary>
+    public long GiftAidClaimedPence { get; init; }
+
+    /// <summary>Gift Aid on the gifts that could go in a claim today.</summary>
+    public long GiftAidClaimablePence { get; init; }
+
     public static FundraisingOverview From(IEnumerable<Donation> donations, IEnumerable<RecurringGift> recurringGifts, DateOnly today)
     {
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
@@ -59,7 +65,7 @@ public sealed record FundraisingOverview(
 }
 
 /// <summary>Reads the workspace's gifts for the fundraising dashboard. Fundraisers and workspace admins only.</summary>
-public sealed class FundraisingDashboard(IDocumentStore store, TimeProvider clock)
+public sealed class FundraisingDashboard(IDocumentStore store, GiftAid.GiftAidClaims claims, TimeProvider clock)
 {
     public async Task<FundraisingOverview> OverviewAsync(WorkspaceAccess access, CancellationToken ct)
     {
@@ -69,6 +75,12 @@ public sealed class FundraisingDashboard(IDocumentStore store, TimeProvider cloc
         await using var session = store.QuerySession(access.WorkspaceId);
         var donations = await session.Query<Donation>().Where(d => d.ReceivedAt >= since).ToListAsync(ct);
         var gifts = await session.Query<RecurringGift>().Where(g => g.EndedAt == null).ToListAsync(ct);
-        return FundraisingOverview.From(donations, gifts, today);
+        var position = await claims.PositionAsync(access, ct);
+        var confirmed = (await claims.ListAsync(access, ct)).Where(c => c.Status == GiftAid.ClaimStatus.Confirmed);
+        return FundraisingOverview.From(donations, gifts, today) with
+        {
+            GiftAidClaimedPence = confirmed.Sum(c => c.GiftAidPence),
+            GiftAidClaimablePence = position.Eligible.Sum(g => GiftAid.GiftAidRules.GiftAidOn(g.Gift.AmountPence)),
+        };
     }
 }

@@ -135,4 +135,25 @@ public class DonorRecordsTests : DomainDatabase
         await Assert.ThrowsAsync<DonationRuleException>(() => Donors.CancelDeclarationAsync(fundraiser, dana, declarationId, new DateOnly(2026, 5, 31), default));
         await Assert.ThrowsAsync<DonationRuleException>(() => Donors.CancelDeclarationAsync(fundraiser, dana, declarationId, new DateOnly(2026, 11, 26), default));
     }
+
+    [Fact]
+    public async Task The_dashboard_shows_gift_aid_claimed_and_what_could_be_claimed_now()
+    {
+        var dana = await DonorAsync("cus_1", "Dana Donor", "dana@example.org", ("pi_1", 2000, 0), ("pi_2", 4000, 0), ("pi_3", 1000, 1000));
+        await using (var session = Store.LightweightSession(workspace.Id))
+        {
+            session.Events.Append(dana, new GiftAidDeclarationMade(Guid.NewGuid(), new GiftAidDeclarant(null, "Dana", "Donor", "12", "Mill Lane", "NS1 2AB"),
+                DeclarationMethod.Online, UkCalendar.Today(Clock), Clock.GetUtcNow()));
+            await session.SaveChangesAsync();
+        }
+        var claims = Get<CharityCMS.Donations.GiftAid.GiftAidClaims>();
+        var claim = await claims.DraftAsync(fundraiser, new CharityCMS.Donations.GiftAid.DraftGiftAidClaim([StripeIds.Donation("pi_1")], false), default);
+        await claims.ConfirmAsync(fundraiser, claim, default);
+
+        var overview = await Get<FundraisingDashboard>().OverviewAsync(fundraiser, default);
+
+        // £20 claimed gives £5; the £40 gift is claimable (£10); the refunded £10 gift is neither.
+        Assert.Equal((500L, 1000L), (overview.GiftAidClaimedPence, overview.GiftAidClaimablePence));
+        Assert.Equal(6000, overview.TotalPence);
+    }
 }
