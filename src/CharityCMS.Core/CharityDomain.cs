@@ -80,6 +80,9 @@ public static class CharityDomain
         services.AddSingleton<StripeAccounts>();
         services.AddSingleton<StripeGateway>();
         services.AddSingleton<StripeWebhooks>();
+        services.AddSingleton<Campaigns>();
+        services.AddSingleton<DonationSettingsStore>();
+        services.AddSingleton<DonationCheckouts>();
         services.AddOptions<StripeOptions>();
 
         services.AddSingleton<StartRiskAssessmentHandler>();

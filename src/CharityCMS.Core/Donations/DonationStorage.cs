@@ -16,5 +16,7 @@ internal static class DonationStorage
         options.Schema.For<DonationCheckout>().StartIndexesByTenantId();
         options.Schema.For<StripeEventRecord>().StartIndexesByTenantId();
         options.Schema.For<StripeAccount>().StartIndexesByTenantId();
+        options.Schema.For<Campaign>().StartIndexesByTenantId();
+        options.Schema.For<DonationSettings>().StartIndexesByTenantId();
     }
 }
