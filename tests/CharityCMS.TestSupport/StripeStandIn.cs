@@ -78,6 +78,17 @@ public sealed class StripeStandIn : IAsyncDisposable
         return standIn;
     }
 
+    /// <summary>
+    /// Connects the workspace's Stripe account in the app, as its admin does on the settings page, and
+    /// points that account's webhooks at the app's endpoint for the workspace.
+    /// </summary>
+    public async Task ConnectAsync(IServiceProvider app, Uri appBase, CharityCMS.Workspaces.WorkspaceAccess admin,
+        string secretKey = StripeTestEvents.SecretKey, string webhookSecret = StripeTestEvents.WebhookSecret)
+    {
+        await app.GetRequiredService<CharityCMS.Donations.StripeAccounts>().ConnectAsync(admin, new CharityCMS.Donations.ConnectStripe(secretKey, webhookSecret), default);
+        AddAccount(secretKey, new Uri(appBase, $"/webhooks/stripe/{admin.WorkspaceId}"), webhookSecret);
+    }
+
     /// <summary>A Stripe account: its secret key, and the webhook endpoint with its signing secret.</summary>
     public void AddAccount(string secretKey, Uri webhookEndpoint, string webhookSecret) => accounts[secretKey] = (webhookEndpoint, webhookSecret);
 
