@@ -15,8 +15,9 @@ internal static class SecurityHeaders
     private const string FormRedirectKey = "csp-form-redirect";
 
     /// <summary>
-    /// Lets this response's form post redirect to one other origin (the donation page sending her to
-    /// Stripe's payment page): browsers apply <c>form-action</c> to a form's redirects too.
+    /// Lets this page's form redirect to one other origin (the donation page sending her to Stripe's
+    /// payment page): browsers apply <c>form-action</c> to a form's redirects too, with the policy of
+    /// the page that holds the form, so the page itself must say so, not only the post's answer.
     /// </summary>
     public static void AllowFormRedirectTo(HttpContext context, Uri target) =>
         context.Items[FormRedirectKey] = target.GetLeftPart(UriPartial.Authority);

@@ -74,6 +74,8 @@ public class DonatePageTests(DonatePageApp app) : IClassFixture<DonatePageApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("data-quick-exit", body);
         Assert.Contains("Test mode.", body);
+        // Chrome checks the form's redirect to Stripe against this page's own policy.
+        Assert.Contains($"form-action 'self' {app.Stripe.ApiBase.GetLeftPart(UriPartial.Authority)};", response.Headers.GetValues("Content-Security-Policy").Single());
         foreach (var preset in new[] { "£5", "£10", "£25", "£50" }) Assert.Contains($">{preset}</label>", body);
         Assert.Contains("From £2 to £10,000.", body);
         Assert.Contains("I am a UK taxpayer", body);
