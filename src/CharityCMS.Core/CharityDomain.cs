@@ -83,6 +83,9 @@ public static class CharityDomain
         services.AddSingleton<DonorRecords>();
         services.AddSingleton<DonationReceipts>();
         services.AddSingleton<FundraisingDashboard>();
+        services.AddSingleton<Campaigns>();
+        services.AddSingleton<DonationSettingsStore>();
+        services.AddSingleton<DonationCheckouts>();
         services.AddOptions<StripeOptions>();
         services.AddSingleton<Donations.GiftAid.GiftAidClaims>();
         services.AddSingleton<Donations.GiftAid.RecordDonorBenefitHandler>();

@@ -15,10 +15,12 @@ builder.AddCharityAccess();
 builder.AddCharityJobs();
 builder.AddCharityShell();
 builder.AddSelfReferrals();
+builder.AddGiving();
 
 var app = builder.Build();
 
 app.UseCharityShell();
+app.UseGiving();
 app.UseSelfReferrals();
 app.MapCharityAccess();
 app.MapCharityStore();

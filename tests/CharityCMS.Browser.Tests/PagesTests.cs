@@ -53,6 +53,11 @@ public class PagesTests(Chromium chromium, BrowserApp app) : BrowserTest(chromiu
         { "Grace Okoro", "/grants/new", 1280 },
         { "Grace Okoro", "/funders", 1280 },
         { "Grace Okoro", "/settings/funding", 1280 },
+        { "Ellie Turner", "/campaigns", 1280 },
+        { "Ellie Turner", "/campaigns", 360 },
+        { "Ellie Turner", "/settings/donations", 1280 },
+        { "Fiona Murray", "/settings/stripe", 1280 },
+        { "Fiona Murray", "/settings/stripe", 360 },
         { "Grace Okoro", "/grants", 360 },
         { "Grace Okoro", "/grants/new", 360 },
         { "Ellie Turner", "/fundraising", 1280 },
@@ -91,6 +96,9 @@ public class PagesTests(Chromium chromium, BrowserApp app) : BrowserTest(chromiu
     [InlineData("/error")]
     [InlineData("/refer/riverside")]
     [InlineData("/refer/riverside/thanks")]
+    [InlineData("/donate/riverside")]
+    [InlineData("/donate/riverside/thanks")]
+    [InlineData("/donate/riverside/cancelled")]
     public async Task Each_public_page_passes_axe_and_carries_the_quick_exit(string path)
     {
         var page = await NewWindowAsync(360, 740);

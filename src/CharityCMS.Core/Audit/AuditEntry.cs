@@ -18,6 +18,9 @@ public enum AuditAction
     FundingSettingsChanged,
     GrantDocumentDownloaded,
     StripeConnected,
+    CampaignAdded,
+    CampaignChanged,
+    DonationSettingsChanged,
 }
 
 /// <summary>

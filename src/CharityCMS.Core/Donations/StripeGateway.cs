@@ -14,6 +14,14 @@ public sealed class StripeOptions
 /// <summary>Stripe.net clients with a workspace's own key: every Stripe call goes through here.</summary>
 public sealed class StripeGateway(IOptions<StripeOptions> options)
 {
+    /// <summary>
+    /// Where Stripe's hosted payment pages are, for the donation page's Content-Security-Policy:
+    /// browsers check a form's redirect against the policy of the page that holds the form.
+    /// </summary>
+    public Uri CheckoutOrigin => string.IsNullOrWhiteSpace(options.Value.ApiBase)
+        ? new Uri("https://checkout.stripe.com")
+        : new Uri(new Uri(options.Value.ApiBase).GetLeftPart(UriPartial.Authority));
+
     public IStripeClient ClientFor(StripeSecrets secrets) => new StripeClient(new StripeClientOptions
     {
         ApiKey = secrets.SecretKey,

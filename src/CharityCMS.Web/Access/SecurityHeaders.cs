@@ -12,12 +12,26 @@ internal static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; style-src-elem 'self' 'unsafe-inline'; style-src-attr 'unsafe-inline'; " +
         "img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
+    private const string FormRedirectKey = "csp-form-redirect";
+
+    /// <summary>
+    /// Lets this page's form redirect to one other origin (the donation page sending her to Stripe's
+    /// payment page): browsers apply <c>form-action</c> to a form's redirects too, with the policy of
+    /// the page that holds the form, so the page itself must say so, not only the post's answer.
+    /// </summary>
+    public static void AllowFormRedirectTo(HttpContext context, Uri target) =>
+        context.Items[FormRedirectKey] = target.GetLeftPart(UriPartial.Authority);
+
+    private static string PolicyFor(HttpContext context) => context.Items[FormRedirectKey] is string origin
+        ? ContentSecurityPolicy.Replace("form-action 'self'", $"form-action 'self' {origin}", StringComparison.Ordinal)
+        : ContentSecurityPolicy;
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = PolicyFor(context);
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
