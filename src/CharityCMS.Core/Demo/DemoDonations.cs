@@ -12,7 +12,7 @@ namespace CharityCMS.Demo;
 /// activism against gender-based violence. Stripe is connected in test mode with a key that reaches
 /// nothing, so every fundraising page says the gifts are not real. Deterministic for a given seed.
 /// </summary>
-public sealed class DemoDonations(IDocumentStore store, StripeAccounts accounts, TimeProvider clock)
+public sealed class DemoDonations(IDocumentStore store, StripeAccounts accounts, Campaigns campaigns, TimeProvider clock)
 {
     public const string SixteenDays = "16-days";
     private const int OneOffDonors = 45;
@@ -28,6 +28,10 @@ public sealed class DemoDonations(IDocumentStore store, StripeAccounts accounts,
         var f = new Faker("en_GB") { Random = new Randomizer(seed) };
         var now = clock.GetUtcNow();
         var (appealStart, appealEnd) = LatestSixteenDays(now);
+        var appealFirstDay = UkCalendar.DateOf(appealStart);
+        await campaigns.SaveAsync(admin, new Campaign(SixteenDays, "16 days of activism against gender-based violence", 5_000m,
+            appealFirstDay, appealFirstDay.AddDays(15),
+            "From 25 November, the International Day for the Elimination of Violence against Women, to 10 December, Human Rights Day."), isNew: true, ct);
         await using var session = store.LightweightSession(admin.WorkspaceId);
         for (var i = 0; i < OneOffDonors + MonthlyDonors; i++)
         {

@@ -74,6 +74,7 @@ public class DemoSeedTests : DomainDatabase
             Assert.Contains(donations, d => d.Kind == DonationKind.Monthly);
             Assert.Contains(donations, d => d.IsRefunded);
             Assert.Contains(donations, d => d.Campaign == DemoDonations.SixteenDays);
+            Assert.Equal(new DateOnly(2026, 11, 25), (await Get<Campaigns>().FindAsync(workspace.Id, DemoDonations.SixteenDays, default))!.StartsOn);
             Assert.InRange(donations.Min(d => d.ReceivedAt!.Value), Clock.GetUtcNow().AddDays(-366), Clock.GetUtcNow());
             var monthly = await tenant.Query<RecurringGift>().ToListAsync();
             Assert.Contains(monthly, g => g.IsActive);
