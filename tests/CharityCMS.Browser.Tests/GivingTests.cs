@@ -5,6 +5,7 @@ using CharityCMS.TestSupport;
 using CharityCMS.Workspaces;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace CharityCMS.Browser.Tests;
 
@@ -114,6 +115,25 @@ public class GivingTests(Chromium chromium, GivingBrowserApp app) : BrowserTest(
         // Coming back to the thanks page by hand records nothing either.
         await donor.ReloadAsync();
         Assert.Equal((1, 1, 1, 1, 2), await app.RecordsAsync());
+
+        // The fundraiser sees the gift on her dashboard, and it goes into a Gift Aid claim and its schedule.
+        var fundraiser = await SignInAsync("Ellie Turner");
+        await GoToAsync(fundraiser, "/fundraising");
+        await Assertions.Expect(fundraiser.Locator("#monthly-given")).ToContainTextAsync("£15");
+        await Assertions.Expect(fundraiser.Locator("#monthly-recurring")).ToContainTextAsync("£15 a month");
+        await Assertions.Expect(fundraiser.Locator("#gift-aid-claimable")).ToHaveTextAsync("£3.75");
+        await Assertions.Expect(fundraiser.Locator("#by-campaign-table")).ToContainTextAsync("16 days of activism");
+        await ScreenshotAsync(fundraiser, "fundraising-dashboard");
+        await GoToAsync(fundraiser, "/giftaid/claims/new");
+        await fundraiser.Locator("#eligible-gifts").GetByText("Grace Giver").WaitForAsync();
+        await fundraiser.Locator("#draft-claim").ClickAsync();
+        await fundraiser.Locator("#schedule").WaitForAsync();
+        var row = Assert.Single(await fundraiser.Locator("#schedule tbody tr").AllInnerTextsAsync());
+        Assert.Matches(@"^Grace\s+Giver\s+12\s+LS1 4AP\s+\d{2}/\d{2}/\d{2}\s+15\.00$", row.Trim());
+        var csv = await fundraiser.RunAndWaitForDownloadAsync(() => fundraiser.Locator("#download-csv").ClickAsync());
+        var lines = System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(await csv.PathAsync())).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.Contains(",Grace,Giver,12,LS1 4AP,") && l.EndsWith(",15.00"));
+        await ScreenshotAsync(fundraiser, "giftaid-claim-with-the-gift");
     }
 
     [Fact]

@@ -8,7 +8,12 @@ public sealed record MonthOfGiving(DateOnly Month, long OneOffPence, long Monthl
     public long TotalPence => OneOffPence + MonthlyPence;
 }
 
-public sealed record CampaignGiving(string Campaign, long RaisedPence, int Gifts);
+public sealed record CampaignGiving(string Campaign, long RaisedPence, int Gifts)
+{
+    /// <summary>The campaign's title and target, when the campaign is still on the workspace's list.</summary>
+    public string? Title { get; init; }
+    public decimal? TargetPounds { get; init; }
+}
 
 /// <summary>
 /// What the fundraising dashboard shows, worked out from the gifts alone (pure, so every figure can be
@@ -65,7 +70,7 @@ public sealed record FundraisingOverview(
 }
 
 /// <summary>Reads the workspace's gifts for the fundraising dashboard. Fundraisers and workspace admins only.</summary>
-public sealed class FundraisingDashboard(IDocumentStore store, GiftAid.GiftAidClaims claims, TimeProvider clock)
+public sealed class FundraisingDashboard(IDocumentStore store, GiftAid.GiftAidClaims claims, Campaigns campaigns, TimeProvider clock)
 {
     public async Task<FundraisingOverview> OverviewAsync(WorkspaceAccess access, CancellationToken ct)
     {
@@ -77,8 +82,13 @@ public sealed class FundraisingDashboard(IDocumentStore store, GiftAid.GiftAidCl
         var gifts = await session.Query<RecurringGift>().Where(g => g.EndedAt == null).ToListAsync(ct);
         var position = await claims.PositionAsync(access, ct);
         var confirmed = (await claims.ListAsync(access, ct)).Where(c => c.Status == GiftAid.ClaimStatus.Confirmed);
-        return FundraisingOverview.From(donations, gifts, today) with
+        var overview = FundraisingOverview.From(donations, gifts, today);
+        var known = (await campaigns.ListAsync(access, ct)).ToDictionary(c => c.Id);
+        return overview with
         {
+            Campaigns = overview.Campaigns
+                .Select(c => known.TryGetValue(c.Campaign, out var campaign) ? c with { Title = campaign.Title, TargetPounds = campaign.TargetPounds } : c)
+                .ToList(),
             GiftAidClaimedPence = confirmed.Sum(c => c.GiftAidPence),
             GiftAidClaimablePence = position.Eligible.Sum(g => GiftAid.GiftAidRules.GiftAidOn(g.Gift.AmountPence)),
         };
