@@ -36,6 +36,16 @@ public class DonorRecordsTests : DomainDatabase
         return donorId;
     }
 
+    private async Task<Guid> DeclareAsync(Guid donorId, DateOnly madeOn)
+    {
+        var declarationId = Guid.NewGuid();
+        await using var session = Store.LightweightSession(workspace.Id);
+        session.Events.Append(donorId, new GiftAidDeclarationMade(declarationId, new GiftAidDeclarant(null, "Dana", "Donor", "12", "Mill Lane", "NS1 2AB"),
+            DeclarationMethod.Online, madeOn, Clock.GetUtcNow()));
+        await session.SaveChangesAsync();
+        return declarationId;
+    }
+
     [Fact]
     public async Task Donors_are_found_by_part_of_a_name_or_email_with_what_they_kept_after_refunds()
     {
@@ -101,13 +111,7 @@ public class DonorRecordsTests : DomainDatabase
     public async Task A_cancelled_declaration_stops_covering_gifts_from_the_day_it_was_cancelled()
     {
         var dana = await DonorAsync("cus_1", "Dana Donor", "dana@example.org");
-        var declarationId = Guid.NewGuid();
-        await using (var session = Store.LightweightSession(workspace.Id))
-        {
-            session.Events.Append(dana, new GiftAidDeclarationMade(declarationId, new GiftAidDeclarant(null, "Dana", "Donor", "12", "Mill Lane", "NS1 2AB"),
-                DeclarationMethod.Online, new DateOnly(2026, 6, 1), Clock.GetUtcNow()));
-            await session.SaveChangesAsync();
-        }
+        var declarationId = await DeclareAsync(dana, new DateOnly(2026, 6, 1));
 
         var donor = await Donors.CancelDeclarationAsync(fundraiser, dana, declarationId, new DateOnly(2026, 11, 1), default);
 
@@ -124,13 +128,7 @@ public class DonorRecordsTests : DomainDatabase
     public async Task A_declaration_cannot_be_cancelled_before_it_was_made_or_in_the_future()
     {
         var dana = await DonorAsync("cus_1", "Dana Donor", "dana@example.org");
-        var declarationId = Guid.NewGuid();
-        await using (var session = Store.LightweightSession(workspace.Id))
-        {
-            session.Events.Append(dana, new GiftAidDeclarationMade(declarationId, new GiftAidDeclarant(null, "Dana", "Donor", "12", "Mill Lane", "NS1 2AB"),
-                DeclarationMethod.Online, new DateOnly(2026, 6, 1), Clock.GetUtcNow()));
-            await session.SaveChangesAsync();
-        }
+        var declarationId = await DeclareAsync(dana, new DateOnly(2026, 6, 1));
 
         await Assert.ThrowsAsync<DonationRuleException>(() => Donors.CancelDeclarationAsync(fundraiser, dana, declarationId, new DateOnly(2026, 5, 31), default));
         await Assert.ThrowsAsync<DonationRuleException>(() => Donors.CancelDeclarationAsync(fundraiser, dana, declarationId, new DateOnly(2026, 11, 26), default));
@@ -140,12 +138,7 @@ public class DonorRecordsTests : DomainDatabase
     public async Task The_dashboard_shows_gift_aid_claimed_and_what_could_be_claimed_now()
     {
         var dana = await DonorAsync("cus_1", "Dana Donor", "dana@example.org", ("pi_1", 2000, 0), ("pi_2", 4000, 0), ("pi_3", 1000, 1000));
-        await using (var session = Store.LightweightSession(workspace.Id))
-        {
-            session.Events.Append(dana, new GiftAidDeclarationMade(Guid.NewGuid(), new GiftAidDeclarant(null, "Dana", "Donor", "12", "Mill Lane", "NS1 2AB"),
-                DeclarationMethod.Online, UkCalendar.Today(Clock), Clock.GetUtcNow()));
-            await session.SaveChangesAsync();
-        }
+        await DeclareAsync(dana, UkCalendar.Today(Clock));
         var claims = Get<CharityCMS.Donations.GiftAid.GiftAidClaims>();
         var claim = await claims.DraftAsync(fundraiser, new CharityCMS.Donations.GiftAid.DraftGiftAidClaim([StripeIds.Donation("pi_1")], false), default);
         await claims.ConfirmAsync(fundraiser, claim, default);
