@@ -112,6 +112,20 @@ public class FirstContactTests : DomainDatabase
             Log.HandleAsync(access, new LogFirstContactAttempt(id, ContactMethod.Visit, true, Clock.GetUtcNow().AddDays(-3), null, null), default));
     }
 
+    [Fact]
+    public async Task An_attempt_dated_in_the_future_is_refused_with_a_message_for_the_date_and_not_recorded()
+    {
+        var (access, id) = await ReferralAsync();
+
+        var refused = await Assert.ThrowsAsync<FluentValidation.ValidationException>(() =>
+            Log.HandleAsync(access, new LogFirstContactAttempt(id, ContactMethod.Visit, true, Clock.GetUtcNow().AddHours(2), null, null), default));
+
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal(nameof(LogFirstContactAttempt.OccurredAt), error.PropertyName);
+        Assert.Equal("The attempt cannot be in the future.", error.ErrorMessage);
+        Assert.Empty((await LoadAsync(access, id)).Attempts);
+    }
+
     [Theory]
     [InlineData(45, "45 minutes")]
     [InlineData(60 * 5, "5 hours")]

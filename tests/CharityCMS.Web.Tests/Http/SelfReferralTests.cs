@@ -37,11 +37,14 @@ public class SelfReferralApp : CharityApp
     }
 
     /// <summary>Opens the form as a browser would, then posts it with its antiforgery token and cookie.</summary>
-    public async Task<HttpResponseMessage> SendAsync(IDictionary<string, string> fields, string? slug = null)
+    /// <remarks><paramref name="from"/> stands for her IP address, as the proxy in front of the app would give it.</remarks>
+    public async Task<HttpResponseMessage> SendAsync(IDictionary<string, string> fields, string? slug = null, string? from = null)
     {
         var client = RawClient();
         var path = $"/refer/{slug ?? Workspace.Id}";
-        using var page = await client.GetAsync(path);
+        using var open = new HttpRequestMessage(HttpMethod.Get, path);
+        if (from is not null) open.Headers.Add("X-Forwarded-For", from);
+        using var page = await client.SendAsync(open);
         var form = new Dictionary<string, string>(fields)
         {
             ["_handler"] = "self-referral",
@@ -49,6 +52,7 @@ public class SelfReferralApp : CharityApp
         };
         using var post = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
         post.Headers.Add("Cookie", HttpExchange.CookiesFrom(page));
+        if (from is not null) post.Headers.Add("X-Forwarded-For", from);
         return await client.SendAsync(post);
     }
 
@@ -190,6 +194,22 @@ public class SelfReferralTests(SelfReferralApp app) : IClassFixture<SelfReferral
     }
 
     [Fact]
+    public async Task Over_long_text_sent_past_the_box_limit_is_refused_beside_the_box_and_nothing_is_stored()
+    {
+        var before = await app.ReferralCountAsync();
+        var form = SelfReferralApp.ValidForm();
+        form["Form.Reason"] = new string('x', 4001);
+
+        using var response = await app.SendAsync(form);
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("id=\"sr-reason-error\"", body);
+        Assert.Contains("This box can be at most 4,000 characters.", body);
+        Assert.Equal(before, await app.ReferralCountAsync());
+    }
+
+    [Fact]
     public async Task An_age_that_is_not_a_number_is_shown_back_with_a_message_and_nothing_is_stored()
     {
         var before = await app.ReferralCountAsync();
@@ -278,15 +298,16 @@ public class SelfReferralLoggingTests(LoggedSelfReferralApp app) : IClassFixture
 public class SelfReferralRateLimitTests(RateLimitedSelfReferralApp app) : IClassFixture<RateLimitedSelfReferralApp>
 {
     [Fact]
-    public async Task Too_many_submissions_from_one_address_get_a_kind_429_page_and_are_not_stored()
+    public async Task Too_many_submissions_from_one_address_get_a_kind_429_page_and_are_not_stored_while_another_address_is_still_heard()
     {
+        const string busy = "203.0.113.7";
         for (var i = 0; i < 2; i++)
         {
-            using var allowed = await app.SendAsync(SelfReferralApp.ValidForm($"Allowed Sender{i}"));
+            using var allowed = await app.SendAsync(SelfReferralApp.ValidForm($"Allowed Sender{i}"), from: busy);
             Assert.Equal(HttpStatusCode.Redirect, allowed.StatusCode);
         }
 
-        using var refused = await app.SendAsync(SelfReferralApp.ValidForm("Refused Sender"));
+        using var refused = await app.SendAsync(SelfReferralApp.ValidForm("Refused Sender"), from: busy);
         var body = await refused.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
@@ -297,5 +318,9 @@ public class SelfReferralRateLimitTests(RateLimitedSelfReferralApp app) : IClass
         Assert.Equal(2, await app.ReferralCountAsync());
         // Opening the form is never limited.
         Assert.Equal(HttpStatusCode.OK, (await app.RawClient().FetchAsync($"/refer/{app.Workspace.Id}")).Status);
+        // The limit is hers alone: a woman on another connection is not turned away.
+        using var elsewhere = await app.SendAsync(SelfReferralApp.ValidForm("Other Sender"), from: "198.51.100.9");
+        Assert.Equal(HttpStatusCode.Redirect, elsewhere.StatusCode);
+        Assert.Equal(3, await app.ReferralCountAsync());
     }
 }
