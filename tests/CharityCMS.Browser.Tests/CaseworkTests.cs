@@ -53,6 +53,37 @@ public class CaseworkTests(Chromium chromium, BrowserApp app) : BrowserTest(chro
     }
 
     [Fact]
+    public async Task My_caseload_is_sorted_filtered_and_narrowed_to_the_overdue_by_the_controls_above_it()
+    {
+        var world = new CaseworkWorld(App.Services, TimeProvider.System);
+        var manager = await App.ManagerAsync(DemoStaff.Riverside);
+        foreach (var name in new[] { "Bea Sortwell", "Cleo Sortwell" })
+            await App.RegisterClientAsync(DemoStaff.Riverside, SampleClients.Registration(name), allocateTo: "Hannah Price");
+        var overdue = await App.RegisterClientAsync(DemoStaff.Riverside, SampleClients.Registration("Ada Sortwell"));
+        var overdueCase = await App.OpenCaseAsync(DemoStaff.Riverside, overdue.ClientId, "Hannah Price");
+        await world.AddSafetyActionAsync(manager, overdueCase, UkCalendar.Today(TimeProvider.System).AddDays(-2));
+        var page = await SignInAsync("Hannah Price");
+        var caseload = new MyCaseloadPage(page);
+
+        await GoToAsync(page, "/caseload");
+        await caseload.FilterAsync("Sortwell");
+        await Assertions.Expect(caseload.ClientNames).ToHaveCountAsync(3);
+
+        await caseload.SortByAsync("Client");
+        await Assertions.Expect(caseload.ClientNames).ToHaveTextAsync(["Ada Sortwell", "Bea Sortwell", "Cleo Sortwell"]);
+        await caseload.SortByAsync("Client");
+        await Assertions.Expect(caseload.ClientNames).ToHaveTextAsync(["Cleo Sortwell", "Bea Sortwell", "Ada Sortwell"]);
+
+        await caseload.FilterAsync("Bea Sort");
+        await Assertions.Expect(caseload.ClientNames).ToHaveTextAsync(["Bea Sortwell"]);
+
+        await caseload.FilterAsync("Sortwell");
+        await caseload.OverdueOnlyAsync();
+        await Assertions.Expect(caseload.ClientNames).ToHaveTextAsync(["Ada Sortwell"]);
+        await ScreenshotAsync(page, "my-caseload-overdue-only");
+    }
+
+    [Fact]
     public async Task A_caseworker_opening_a_client_outside_her_caseload_must_give_a_reason_which_is_audited_and_told_to_managers()
     {
         var client = await App.RegisterClientAsync(DemoStaff.Riverside, SampleClients.Registration("Nadia Outsidecase"), allocateTo: "Grace Okoro");

@@ -22,10 +22,12 @@ public sealed record CaseDecision(Case Case, Client Client, StaffMember By, Date
 /// The one way a change reaches a case: check the member may reach the client, load the stream
 /// (at the version her form was loaded from, when the change replaces something), decide, append,
 /// save. A concurrent save elsewhere comes back as <see cref="CaseChangedElsewhereException"/>.
+/// <paramref name="alongside"/> appends what the new events mean for other streams, saved in the same transaction.
 /// </summary>
 public sealed class CaseStreams(IDocumentStore store, CaseloadGuard guard, TimeProvider clock)
 {
-    public async Task<Case> AppendAsync(WorkspaceAccess access, Guid caseId, long? expectedVersion, Func<CaseDecision, IEnumerable<WorkspaceEvent>> decide, CancellationToken ct)
+    public async Task<Case> AppendAsync(WorkspaceAccess access, Guid caseId, long? expectedVersion, Func<CaseDecision, IEnumerable<WorkspaceEvent>> decide,
+        CancellationToken ct, Func<IDocumentSession, Case, IReadOnlyList<WorkspaceEvent>, Task>? alongside = null)
     {
         access.Require(WorkspaceRoles.ClientRecords, "work on cases");
         await using var session = store.LightweightSession(access.WorkspaceId);
@@ -40,6 +42,7 @@ public sealed class CaseStreams(IDocumentStore store, CaseloadGuard guard, TimeP
             var events = decide(new CaseDecision(current, client, access.Member, clock.GetUtcNow())).ToList();
             if (events.Count == 0) return current;
             stream.AppendMany(events);
+            if (alongside is not null) await alongside(session, current, events);
             await session.SaveChangesAsync(ct);
             return await session.LoadAsync<Case>(caseId, ct) ?? current;
         }

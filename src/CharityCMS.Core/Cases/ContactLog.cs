@@ -1,5 +1,7 @@
+using CharityCMS.Referrals;
 using CharityCMS.Workspaces;
 using FluentValidation;
+using Marten;
 
 namespace CharityCMS.Cases;
 
@@ -33,7 +35,19 @@ public sealed class ContactLogHandler(CaseStreams cases, IValidator<LogContact> 
     public async Task<Case> LogAsync(WorkspaceAccess access, LogContact command, CancellationToken ct)
     {
         await logRules.ValidateAndThrowAsync(command, ct);
-        return await cases.AppendAsync(access, command.CaseId, null, d => [d.Case.LogContact(command, d)], ct);
+        return await cases.AppendAsync(access, command.CaseId, null, d => [d.Case.LogContact(command, d)], ct,
+            (session, current, events) => FirstContactOnReferralAsync(session, current, events, ct));
+    }
+
+    /// <summary>
+    /// A case opened from a referral may be where she is first reached; the referral records when,
+    /// so the time from referral to first contact does not wait for someone to log it twice.
+    /// </summary>
+    private static async Task FirstContactOnReferralAsync(IDocumentSession session, Case current, IReadOnlyList<WorkspaceEvent> events, CancellationToken ct)
+    {
+        if (current.ReferralId is not { } referralId || events.OfType<ContactLogged>().SingleOrDefault() is not { Successful: true } contact) return;
+        var stream = await session.Events.FetchForWriting<Referral>(referralId, ct);
+        if (stream.Aggregate?.FirstContactOnCase(current.Id, contact) is { } first) stream.AppendOne(first);
     }
 
     public async Task<Case> AmendAsync(WorkspaceAccess access, AmendContactNote command, CancellationToken ct)

@@ -107,8 +107,19 @@ public sealed partial class Referral
     {
         Attempts.Add(new ContactAttempt(attempted.AttemptId, attempted.Method, attempted.Successful, attempted.OccurredAt,
             attempted.PhoneNumber, attempted.Note, attempted.By, attempted.At));
-        if (attempted.Successful && (FirstContactAt is null || attempted.OccurredAt < FirstContactAt)) FirstContactAt = attempted.OccurredAt;
+        if (attempted.Successful) Reached(attempted.OccurredAt);
         Touched(attempted);
+    }
+
+    public void Apply(FirstContactMadeOnCase made)
+    {
+        Reached(made.OccurredAt);
+        Touched(made);
+    }
+
+    private void Reached(DateTimeOffset at)
+    {
+        if (FirstContactAt is null || at < FirstContactAt) FirstContactAt = at;
     }
 
     private void Triaged(WorkspaceEvent e)
@@ -136,14 +147,34 @@ public sealed partial class Referral
     public FirstContactAttempted Attempt(LogFirstContactAttempt command, StaffMember by, DateTimeOffset at)
     {
         if (SafeContact.RefusalFor(this, command.Method, command.PhoneNumber) is { } refusal) throw new CaseworkRuleException(refusal);
-        // Times are entered to the minute: an attempt in the minute the referral arrived is not "before" it.
-        var receivedMinute = ReceivedAt.AddTicks(-(ReceivedAt.Ticks % TimeSpan.TicksPerMinute));
-        if (command.OccurredAt < receivedMinute)
-            throw new CaseworkRuleException("A contact attempt cannot be earlier than the referral was received.");
-        var occurredAt = command.OccurredAt < ReceivedAt ? ReceivedAt : command.OccurredAt;
+        var occurredAt = SinceReceived(command.OccurredAt)
+            ?? throw new CaseworkRuleException("A contact attempt cannot be earlier than the referral was received.");
         var phone = command.Method.UsesPhone() ? SafeContact.PhoneFor(Person, command.PhoneNumber)?.Number : null;
         return new FirstContactAttempted(Guid.CreateVersion7(), command.Method, command.Successful, occurredAt, phone,
             Text.TidyOrNull(command.Note, keepLineBreaks: true), by, at);
+    }
+
+    /// <summary>
+    /// The event that records a successful contact on the case opened from this referral as her first
+    /// contact, when it is earlier than any first contact recorded; none for an attempt that failed,
+    /// or a contact from before the referral arrived (she was then reached for something else).
+    /// </summary>
+    public FirstContactMadeOnCase? FirstContactOnCase(Guid caseId, ContactLogged contact)
+    {
+        if (caseId != CaseId || !contact.Successful || SinceReceived(contact.OccurredAt) is not { } reachedAt) return null;
+        if (FirstContactAt is { } first && first <= reachedAt) return null;
+        return new FirstContactMadeOnCase(caseId, contact.ContactId, reachedAt, contact.By, contact.At);
+    }
+
+    /// <summary>
+    /// A contact's time counted from the referral's arrival, or null when it was before it. Times are
+    /// entered to the minute: a contact in the minute the referral arrived is not "before" it.
+    /// </summary>
+    private DateTimeOffset? SinceReceived(DateTimeOffset occurredAt)
+    {
+        var receivedMinute = ReceivedAt.AddTicks(-(ReceivedAt.Ticks % TimeSpan.TicksPerMinute));
+        if (occurredAt < receivedMinute) return null;
+        return occurredAt < ReceivedAt ? ReceivedAt : occurredAt;
     }
 
     /// <summary>What a new client's registration looks like when prefilled from this referral; staff check and complete it.</summary>

@@ -46,5 +46,12 @@ public sealed record FirstContactAttempted(
     StaffMember By,
     DateTimeOffset At) : WorkspaceEvent(By, At);
 
+/// <summary>
+/// She was first reached through the case opened from this referral, before anyone recorded a first
+/// contact on the referral itself: the contact stays on the case; the referral keeps only when.
+/// </summary>
+public sealed record FirstContactMadeOnCase(Guid CaseId, Guid ContactId, DateTimeOffset OccurredAt, StaffMember By, DateTimeOffset At)
+    : WorkspaceEvent(By, At);
+
 /// <summary>She agreed to be contacted after the referral was made without her consent (confirmed through the referrer, say).</summary>
 public sealed record ReferralConsentConfirmed(string HowConfirmed, StaffMember By, DateTimeOffset At) : WorkspaceEvent(By, At);

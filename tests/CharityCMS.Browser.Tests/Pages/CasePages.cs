@@ -51,3 +51,18 @@ public sealed class CasePage(IPage page)
         await page.Locator(".incident-list").GetByText(summary).WaitForAsync();
     }
 }
+
+/// <summary>My caseload: the table of her open cases, its filter, its sorting and "Overdue only".</summary>
+public sealed class MyCaseloadPage(IPage page)
+{
+    private ILocator Table => page.Locator("#my-caseload");
+
+    /// <summary>The client column of the rows shown, top to bottom.</summary>
+    public ILocator ClientNames => Table.Locator("tbody td[data-label='Client'] a");
+
+    public Task FilterAsync(string text) => page.GetByLabel("Filter the caseload").FillAsync(text);
+
+    public Task SortByAsync(string column) => Table.Locator("thead").GetByText(column, new() { Exact = true }).ClickAsync();
+
+    public Task OverdueOnlyAsync() => page.GetByLabel("Overdue only").CheckAsync();
+}

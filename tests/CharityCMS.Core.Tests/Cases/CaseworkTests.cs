@@ -2,10 +2,13 @@ using CharityCMS.Audit;
 using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Notifications;
+using CharityCMS.Referrals;
+using CharityCMS.Risk;
 using CharityCMS.TestSupport;
 using CharityCMS.Workspaces;
 using FluentValidation;
 using Marten;
+using System.Globalization;
 
 namespace CharityCMS.Core.Tests.Cases;
 
@@ -259,6 +262,74 @@ public class CaseloadTests : CaseDatabase
         Assert.Equal(3, row.DaysSinceContact);
         Assert.Null(row.Risk);
     }
+
+    public static TheoryData<string, string, int> ContactsAndNow() => new()
+    {
+        // A call at 17:00 yesterday is a day ago at 09:00 today, though only 16 hours have passed.
+        { "2026-11-25T17:00Z", "2026-11-26T09:00Z", 1 },
+        { "2026-11-26T08:00Z", "2026-11-26T17:00Z", 0 },
+        // The clocks go forward on 28 March 2027: 23:30 on the 27th to 00:10 on the 29th (BST) is 2 days in under 24 hours.
+        { "2027-03-27T23:30Z", "2027-03-28T23:10Z", 2 },
+        // They go back on 31 October 2027: 00:05 to 23:55 that day (25 hours long) is still today.
+        { "2027-10-30T23:05Z", "2027-10-31T23:55Z", 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(ContactsAndNow))]
+    public async Task Days_since_contact_are_London_calendar_days(string contactAt, string now, int days)
+    {
+        Clock.SetUtcNow(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture));
+        var contact = DateTimeOffset.Parse(contactAt, CultureInfo.InvariantCulture);
+        var world = new CaseworkWorld(Services, Clock);
+        var (_, _, caseId) = await world.OpenCaseAsync(Manager, "Carla Calendar", Caseworker.Member.Id, UkCalendar.DateOf(contact).AddDays(-1));
+        await world.LogContactAsync(Manager, caseId, contact);
+
+        var row = Assert.Single(await Get<Caseloads>().MineAsync(Caseworker, default));
+
+        Assert.Equal(days, row.DaysSinceContact);
+    }
+
+    [Fact]
+    public async Task The_team_caseload_counts_each_workers_cases_risk_taken_on_and_overdue_items_and_the_waiting_referrals()
+    {
+        var world = new CaseworkWorld(Services, Clock);
+        var today = UkCalendar.Today(Clock);
+        var hannah = Caseworker.Member.Id;
+        var overdue = await world.OpenCaseAsync(Manager, "Olive Overdue", hannah);
+        await world.AssessAsync(Manager, overdue.ClientId, RiskLevel.High);
+        await world.AddSafetyActionAsync(Manager, overdue.CaseId, today.AddDays(-1));
+        var longStanding = await world.OpenCaseAsync(Manager, "Lorna Longstanding", hannah, today.AddYears(-2));
+        await world.AssessAsync(Manager, longStanding.ClientId, RiskLevel.High);
+        var medium = await world.OpenCaseAsync(Manager, "Mia Medium", hannah);
+        await world.AssessAsync(Manager, medium.ClientId, RiskLevel.Medium);
+        var closed = await world.OpenCaseAsync(Manager, "Clara Closed", hannah, today.AddMonths(-2));
+        await world.AssessAsync(Manager, closed.ClientId, RiskLevel.High);
+        await world.CloseAsync(Manager, closed.CaseId);
+        var (beth, _) = await Workspace.AddMemberAsync("Beth Newstarter", WorkspaceRole.Caseworker);
+        await world.OpenCaseAsync(Manager, "Nell New", beth.Id);
+        await Get<ReceiveReferralHandler>().HandleAsync(Manager, SampleReferrals.FromPolice(Clock.GetUtcNow().AddHours(-30)), default);
+        await Get<SubmitSelfReferralHandler>().HandleAsync(Workspace.Id, SampleReferrals.SelfReferral(), default);
+
+        var team = await Get<Caseloads>().TeamAsync(Manager, default);
+
+        // Open: the overdue, long-standing and medium cases. High risk open: the overdue and long-standing. Taken on in
+        // the last 12 months and high risk: the overdue case and the closed one (the long-standing case is two years old).
+        var line = team.Workers.Single(w => w.Worker.Id == hannah);
+        Assert.Equal((3, 2, 2, 1, HighRiskGuidance.BelowGuidance),
+            (line.OpenCases, line.HighRiskOpen, line.HighRiskTakenThisYear, line.Overdue, line.Guidance));
+        var newStarter = team.Workers.Single(w => w.Worker.Id == beth.Id);
+        Assert.Equal((1, 0, 0, 0), (newStarter.OpenCases, newStarter.HighRiskOpen, newStarter.HighRiskTakenThisYear, newStarter.Overdue));
+        Assert.Equal(new ReferralCounts(2, 1, 1, TimeSpan.FromHours(30)), team.Referrals);
+    }
+
+    [Theory]
+    [InlineData(0, HighRiskGuidance.BelowGuidance)]
+    [InlineData(59, HighRiskGuidance.BelowGuidance)]
+    [InlineData(60, HighRiskGuidance.AtGuidance)]
+    [InlineData(70, HighRiskGuidance.AtGuidance)]
+    [InlineData(71, HighRiskGuidance.AboveGuidance)]
+    public void High_risk_cases_taken_on_in_a_year_are_read_against_the_60_to_70_guidance(int takenOn, HighRiskGuidance expected) =>
+        Assert.Equal(expected, new WorkerCaseload(new StaffMember(Guid.NewGuid(), "Any Worker"), 0, 0, takenOn, 0).Guidance);
 
     [Fact]
     public async Task A_case_whose_worker_left_the_team_shows_as_waiting_on_the_team_caseload()

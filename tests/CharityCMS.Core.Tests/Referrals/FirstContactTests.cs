@@ -146,4 +146,77 @@ public class FirstContactTests : DomainDatabase
         Assert.Contains(rules, r => r.What == $"Home {SampleReferrals.UnsafePhone}" && !r.Safe);
         Assert.Contains(rules, r => r.What == "Post" && !r.Safe && r.Rule.Contains("do not disclose"));
     }
+
+    /// <summary>A referral received <paramref name="receivedAgo"/> before now, accepted into a new client and an IDVA case allocated to the member.</summary>
+    private async Task<(WorkspaceAccess Access, Guid ReferralId, Guid CaseId)> AcceptedAsync(TimeSpan receivedAgo)
+    {
+        var access = await (await TestWorkspace.CreateAsync(Store)).AccessAsync(WorkspaceRole.Caseworker);
+        var id = await Get<ReceiveReferralHandler>().HandleAsync(access, SampleReferrals.FromPolice(Clock.GetUtcNow() - receivedAgo), default);
+        var referral = await LoadAsync(access, id);
+        var accepted = await Get<TriageReferralHandler>().AcceptAsync(access,
+            new AcceptReferral(id, referral.Version, null, referral.ToRegistration(), CaseService.Idva, access.Member.Id), default);
+        return (access, id, accepted.CaseId);
+    }
+
+    private Task LogOnCaseAsync(WorkspaceAccess access, Guid caseId, DateTimeOffset at, bool successful = true) =>
+        Get<ContactLogHandler>().LogAsync(access,
+            new LogContact(caseId, ContactMethod.Call, successful, at, 15, SampleReferrals.SafePhone, "Talked through her options."), default);
+
+    [Fact]
+    public async Task A_contact_on_the_case_opened_from_the_referral_gives_the_referral_its_time_to_first_contact()
+    {
+        var (access, id, caseId) = await AcceptedAsync(TimeSpan.FromHours(30));
+
+        await LogOnCaseAsync(access, caseId, Clock.GetUtcNow().AddMinutes(-30));
+
+        var referral = await LoadAsync(access, id);
+        Assert.Equal(Clock.GetUtcNow().AddMinutes(-30), referral.FirstContactAt);
+        Assert.Equal(TimeSpan.FromHours(29.5), referral.TimeToFirstContact);
+        Assert.Empty(referral.Attempts);
+    }
+
+    [Fact]
+    public async Task A_failed_attempt_on_the_case_leaves_the_referral_not_reached()
+    {
+        var (access, id, caseId) = await AcceptedAsync(TimeSpan.FromHours(30));
+
+        await LogOnCaseAsync(access, caseId, Clock.GetUtcNow().AddMinutes(-30), successful: false);
+
+        Assert.Null((await LoadAsync(access, id)).FirstContactAt);
+    }
+
+    [Fact]
+    public async Task A_later_contact_on_the_case_does_not_move_the_first_contact()
+    {
+        var (access, id, caseId) = await AcceptedAsync(TimeSpan.FromHours(30));
+        var first = Clock.GetUtcNow().AddMinutes(-30);
+
+        await LogOnCaseAsync(access, caseId, first);
+        Clock.Advance(TimeSpan.FromHours(4));
+        await LogOnCaseAsync(access, caseId, Clock.GetUtcNow());
+
+        Assert.Equal(first, (await LoadAsync(access, id)).FirstContactAt);
+    }
+
+    [Fact]
+    public async Task A_first_contact_already_made_from_the_referral_page_stands_when_the_case_contact_is_later()
+    {
+        var (access, id, caseId) = await AcceptedAsync(TimeSpan.FromHours(30));
+        var panel = Clock.GetUtcNow().AddHours(-20);
+        await Log.HandleAsync(access, new LogFirstContactAttempt(id, ContactMethod.Call, true, panel, SampleReferrals.SafePhone, null), default);
+
+        await LogOnCaseAsync(access, caseId, Clock.GetUtcNow().AddMinutes(-30));
+
+        Assert.Equal(panel, (await LoadAsync(access, id)).FirstContactAt);
+    }
+
+    [Fact]
+    public async Task A_contact_on_the_case_from_before_the_referral_arrived_is_not_her_first_contact()
+    {
+        var (access, id, caseId) = await AcceptedAsync(TimeSpan.FromMinutes(30));
+
+        await LogOnCaseAsync(access, caseId, Clock.GetUtcNow().AddHours(-1));
+
+        Assert.Null((await LoadAsync(access, id)).FirstContactAt);
+    }
 }

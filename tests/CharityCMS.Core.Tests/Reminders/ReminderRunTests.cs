@@ -1,6 +1,7 @@
 using CharityCMS.Notifications;
 using CharityCMS.Reminders;
 using CharityCMS.Risk;
+using CharityCMS.Settings;
 using CharityCMS.TestSupport;
 using CharityCMS.Workspaces;
 using Marten;
@@ -170,6 +171,27 @@ public class ReminderRunTests : DomainDatabase
 
         var notification = Assert.Single(await NotificationsAsync(workspace.Id));
         Assert.Contains(attemptsOnly.Reference, notification.Text);
+    }
+
+    [Fact]
+    public async Task No_contact_reminders_follow_the_days_the_workspace_set()
+    {
+        var (workspace, worker, access, _) = await WorkspaceAsync();
+        var (_, manager) = await workspace.AddMemberAsync("Sally Settings", WorkspaceRole.Manager);
+        await Get<CaseworkSettingsStore>().SaveAsync(manager, CaseworkSettings.Default with { HighRiskNoContactDays = 7 }, default);
+        var week = await World.OpenCaseAsync(access, "Wren Week", worker.Id, Today.AddDays(-30));
+        await World.AssessAsync(access, week.ClientId, RiskLevel.High);
+        await World.LogContactAsync(access, week.CaseId, Clock.GetUtcNow().AddDays(-7));
+        var sixDays = await World.OpenCaseAsync(access, "Sian Six", worker.Id, Today.AddDays(-30));
+        await World.AssessAsync(access, sixDays.ClientId, RiskLevel.High);
+        await World.LogContactAsync(access, sixDays.CaseId, Clock.GetUtcNow().AddDays(-6));
+
+        await Run.RunAsync(workspace.Id, default);
+
+        // Under the default 14 days neither would be due yet.
+        var notification = Assert.Single(await NotificationsAsync(workspace.Id));
+        Assert.Equal(NotificationKind.HighRiskNoContact, notification.Kind);
+        Assert.Contains(week.Reference, notification.Text);
     }
 
     [Fact]
