@@ -1,10 +1,13 @@
 using CharityCMS.Audit;
 using CharityCMS.Browser.Tests.Pages;
+using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Demo;
+using CharityCMS.LinkedPeople;
 using CharityCMS.Notifications;
 using CharityCMS.TestSupport;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CharityCMS.Browser.Tests;
@@ -187,5 +190,116 @@ public class CaseworkTests(Chromium chromium, BrowserApp app) : BrowserTest(chro
         await page.GetByText("High risk must start above medium risk").First.WaitForAsync();
         await AssertAccessibleAsync(page);
         await ScreenshotAsync(page, "settings-refused");
+    }
+
+    [Fact]
+    public async Task A_safety_plan_review_kept_through_someone_elses_save_shows_in_the_actions_history()
+    {
+        var client = await App.RegisterClientAsync(DemoStaff.Riverside, SampleClients.Registration("Esme Safetyplan"));
+        var caseId = await App.OpenCaseAsync(DemoStaff.Riverside, client.ClientId, "Hannah Price");
+        var manager = await App.ManagerAsync(DemoStaff.Riverside);
+        var plan = App.Services.GetRequiredService<SafetyPlanHandler>();
+        var reviewBy = UkCalendar.Today(TimeProvider.System).AddDays(7);
+        var added = await plan.AddAsync(manager, new AddSafetyPlanAction(caseId, 1, "Panic alarm fitted", "Police", reviewBy), default);
+        var page = await SignInAsync("Hannah Price");
+        await GoToAsync(page, $"/cases/{caseId}");
+        var casePage = new CasePage(page);
+        await casePage.WhenOpenAsync();
+        await casePage.TabAsync("Safety plan");
+
+        await casePage.StartReviewAsync("Panic alarm fitted", "In progress", "Engineer booked for Friday.");
+        await plan.AddAsync(manager, new AddSafetyPlanAction(caseId, added.Version, "Locks changed", "Housing association", reviewBy), default);
+        await casePage.SaveReviewAsync();
+
+        Assert.Contains($"{manager.Member.Name} changed this case", await casePage.RefusalAsync("safety-refusal"));
+        await ScreenshotAsync(page, "safety-review-stale");
+        await casePage.LoadTheLatestAsync("safety-refusal");
+        await casePage.SafetyAction("Locks changed").WaitForAsync();
+        Assert.Equal("Engineer booked for Friday.", await page.GetByLabel("Review note").InputValueAsync());
+        await casePage.SaveReviewAsync();
+        await page.Locator("#review-safety-action").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+
+        var history = await casePage.ReviewHistoryAsync("Panic alarm fitted");
+        Assert.Equal(2, history.Count);
+        Assert.Contains("Hannah Price: In progress", history[0]);
+        Assert.Contains("Engineer booked for Friday.", history[0]);
+        Assert.Contains("Planned", history[1]);
+        await AssertAccessibleAsync(page);
+        await ScreenshotAsync(page, "safety-review-history");
+    }
+
+    [Fact]
+    public async Task An_onward_referrals_status_change_keeps_its_note_in_the_status_history()
+    {
+        var client = await App.RegisterClientAsync(DemoStaff.Riverside, SampleClients.Registration("Iris Onward"));
+        var caseId = await App.OpenCaseAsync(DemoStaff.Riverside, client.ClientId, "Hannah Price");
+        var page = await SignInAsync("Hannah Price");
+        await GoToAsync(page, $"/cases/{caseId}");
+        var casePage = new CasePage(page);
+        await casePage.WhenOpenAsync();
+
+        await casePage.MakeOnwardReferralAsync("Leeds Housing Options");
+        await casePage.ChangeOnwardReferralStatusAsync("Leeds Housing Options", "Declined", "No space until March; they will keep her on the list.");
+
+        var history = await casePage.StatusHistoryAsync("Leeds Housing Options");
+        Assert.Contains("Hannah Price: Declined", Assert.Single(history));
+        Assert.Contains("No space until March; they will keep her on the list.", history[0]);
+        await AssertAccessibleAsync(page);
+        await ScreenshotAsync(page, "onward-referral-status-history");
+    }
+
+    [Fact]
+    public async Task The_number_used_and_the_closing_reason_each_show_their_message_beside_the_field()
+    {
+        var registration = SampleClients.Registration("Wren Nophone");
+        var client = await App.RegisterClientAsync(DemoStaff.Riverside, registration with { Contact = new ClientContactDetails([], null, null) });
+        var caseId = await App.OpenCaseAsync(DemoStaff.Riverside, client.ClientId, "Hannah Price");
+        var page = await SignInAsync("Hannah Price");
+        await GoToAsync(page, $"/cases/{caseId}");
+        var casePage = new CasePage(page);
+        await casePage.WhenOpenAsync();
+
+        await casePage.LogContactAsync("Phone call (not safe)", "Tried her mobile.");
+        Assert.Equal("Choose which of her numbers you used.", await page.SelectMessageAsync("Number used"));
+        await ScreenshotAsync(page, "number-used-message");
+
+        await casePage.TabAsync("Case details");
+        await page.Locator("#close-case").ClickAsync();
+        Assert.Equal("Choose why the case is closing.", await page.SelectMessageAsync("Reason"));
+        Assert.Equal("Open", (await page.Locator("#case-status").InnerTextAsync()).Trim());
+        await AssertAccessibleAsync(page);
+        await ScreenshotAsync(page, "closing-reason-message");
+    }
+
+    [Fact]
+    public async Task A_child_edited_after_someone_elses_save_keeps_what_was_typed_and_saves_after_loading_the_latest()
+    {
+        var client = await App.RegisterClientAsync(DemoStaff.Riverside, SampleClients.Registration("Orla Stalechild"), allocateTo: "Hannah Price");
+        var manager = await App.ManagerAsync(DemoStaff.Riverside);
+        var people = App.Services.GetRequiredService<PeopleOnFileHandler>();
+        var lily = new ChildDetails("Lily", null, null, SocialCareInvolvement.NotKnown, null);
+        await people.SaveChildAsync(manager, new SaveChild(client.ClientId, null, 0, lily), default);
+        var page = await SignInAsync("Hannah Price");
+        await GoToAsync(page, $"/clients/{client.ClientId}");
+
+        await page.Locator("#children li").Filter(new() { HasTextString = "Lily" }).GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
+        await page.GetByLabel("School or nursery (optional)").FillAsync("Elm Primary");
+        await page.GetByLabel("Safeguarding concern (optional)").FillAsync("He waited at the school gate on Monday.");
+        var saved = Assert.Single((await people.ForClientAsync(manager, client.ClientId, default)).Children);
+        await people.SaveChildAsync(manager, new SaveChild(client.ClientId, saved.Id, saved.Version, lily with { SocialCare = SocialCareInvolvement.ChildInNeed }), default);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save child" }).ClickAsync();
+
+        var refusal = await page.Locator("#people-refusal").InnerTextAsync();
+        Assert.Contains($"{manager.Member.Name} changed this", refusal);
+        Assert.Contains("what you typed stays in the form", refusal);
+        await ScreenshotAsync(page, "child-stale");
+        await page.Locator("#people-refusal").GetByRole(AriaRole.Button, new() { Name = "Load the latest" }).ClickAsync();
+        await page.Locator("#children").GetByText("Child in need").WaitForAsync();
+        Assert.Equal("Elm Primary", await page.GetByLabel("School or nursery (optional)").InputValueAsync());
+        Assert.Equal("He waited at the school gate on Monday.", await page.GetByLabel("Safeguarding concern (optional)").InputValueAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save child" }).ClickAsync();
+        await page.Locator("#children").GetByText("Elm Primary").WaitForAsync();
+        Assert.Equal(0, await page.Locator("#people-refusal").CountAsync());
     }
 }

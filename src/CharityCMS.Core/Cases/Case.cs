@@ -115,7 +115,12 @@ public sealed partial class Case
     {
         var index = OnwardReferrals.FindIndex(r => r.Id == changed.OnwardReferralId);
         if (index < 0) return;
-        OnwardReferrals[index] = OnwardReferrals[index] with { Status = changed.Status };
+        var referral = OnwardReferrals[index];
+        OnwardReferrals[index] = referral with
+        {
+            Status = changed.Status,
+            StatusChanges = [.. referral.StatusChanges, new OnwardReferralStatusChange(changed.Status, changed.Note, changed.By, changed.At)],
+        };
         Touched(changed);
     }
 
@@ -192,7 +197,13 @@ public sealed record OnwardReferral(
     string? Reason,
     DateOnly MadeOn,
     OnwardReferralStatus Status,
-    StaffMember MadeBy);
+    StaffMember MadeBy)
+{
+    /// <summary>Each change of status since it was made, oldest first, with the worker's note.</summary>
+    public IReadOnlyList<OnwardReferralStatusChange> StatusChanges { get; init; } = [];
+}
+
+public sealed record OnwardReferralStatusChange(OnwardReferralStatus Status, string? Note, StaffMember By, DateTimeOffset At);
 
 public sealed record SafetyPlanAction(
     Guid Id,

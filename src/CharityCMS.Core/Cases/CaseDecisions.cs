@@ -18,8 +18,9 @@ public sealed partial class Case
     public IEnumerable<WorkspaceEvent> Close(CloseCase command, StaffMember by, DateTimeOffset at)
     {
         RequireOpen();
+        var reason = command.Reason ?? throw new CaseworkRuleException(CloseCaseValidator.NoReason);
         if (command.ClosedOn < OpenedOn) throw new CaseworkRuleException("A case cannot close before the day it opened.");
-        if (command.Reason == CaseClosureReason.Other && string.IsNullOrWhiteSpace(command.Note))
+        if (reason == CaseClosureReason.Other && string.IsNullOrWhiteSpace(command.Note))
             throw new CaseworkRuleException("Say why the case is closing.");
         if (command.ExitOutcomes is { } exit)
         {
@@ -27,7 +28,7 @@ public sealed partial class Case
             if (ExitOutcomes is not null) throw new CaseworkRuleException("Exit outcomes are already recorded for this case.");
             yield return new OutcomesRecorded(OutcomeStage.Exit, exit, by, at);
         }
-        yield return new CaseClosed(command.Reason, Text.TidyOrNull(command.Note, keepLineBreaks: true), command.ClosedOn, by, at);
+        yield return new CaseClosed(reason, Text.TidyOrNull(command.Note, keepLineBreaks: true), command.ClosedOn, by, at);
     }
 
     public IEnumerable<WorkspaceEvent> RecordAbuseTypes(IReadOnlyCollection<AbuseType> types, StaffMember by, DateTimeOffset at)
@@ -91,6 +92,7 @@ public sealed partial class Case
 
     public WorkspaceEvent ReviewSafetyPlanAction(ReviewSafetyPlanAction command, StaffMember by, DateTimeOffset at)
     {
+        RequireOpen();
         if (SafetyPlan.All(a => a.Id != command.ActionId)) throw new CaseworkRuleException("That action is not on this safety plan.");
         var stillOpen = command.Status is SafetyActionStatus.Planned or SafetyActionStatus.InProgress;
         if (stillOpen && command.NextReviewOn is null) throw new CaseworkRuleException("Set when this action is next reviewed.");

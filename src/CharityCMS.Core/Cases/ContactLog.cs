@@ -20,6 +20,8 @@ public sealed class LogContactValidator : AbstractValidator<LogContact>
             .Must(at => at.Year >= 2000).WithMessage("Check the date of the contact.");
         RuleFor(x => x.DurationMinutes).InclusiveBetween(0, 600).When(x => x.DurationMinutes is not null)
             .WithMessage("Give the duration in minutes, up to 600 (10 hours).");
+        // Asked here as well as in the safe-contact rules so the message sits beside the number on the form.
+        RuleFor(x => x.PhoneNumber).Must(p => !string.IsNullOrWhiteSpace(p)).When(x => x.Method.UsesPhone()).WithMessage(SafeContactRules.NoNumberChosen);
         RuleFor(x => x.Note).RequiredNote("note");
     }
 }

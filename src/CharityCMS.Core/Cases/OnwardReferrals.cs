@@ -6,7 +6,8 @@ namespace CharityCMS.Cases;
 /// <summary>A referral from this charity to another organisation for the client (refuge, counselling, legal advice...).</summary>
 public sealed record MakeOnwardReferral(Guid CaseId, string Organisation, OnwardReferralKind Kind, string? Reason, DateOnly MadeOn);
 
-public sealed record ChangeOnwardReferralStatus(Guid CaseId, Guid OnwardReferralId, OnwardReferralStatus Status, string? Note);
+/// <summary>Where an onward referral now stands, with a note (who she spoke to, why it was declined); at the case version the form was loaded from.</summary>
+public sealed record ChangeOnwardReferralStatus(Guid CaseId, long ExpectedVersion, Guid OnwardReferralId, OnwardReferralStatus Status, string? Note);
 
 public sealed class MakeOnwardReferralValidator : AbstractValidator<MakeOnwardReferral>
 {
@@ -39,7 +40,7 @@ public sealed class OnwardReferralsHandler(CaseStreams cases, IValidator<MakeOnw
     public async Task<Case> ChangeStatusAsync(WorkspaceAccess access, ChangeOnwardReferralStatus command, CancellationToken ct)
     {
         await statusRules.ValidateAndThrowAsync(command, ct);
-        return await cases.AppendAsync(access, command.CaseId, null,
+        return await cases.AppendAsync(access, command.CaseId, command.ExpectedVersion,
             d => d.Case.ChangeOnwardReferralStatus(command.OnwardReferralId, command.Status, command.Note, d.By, d.At), ct);
     }
 }

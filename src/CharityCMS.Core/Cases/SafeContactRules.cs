@@ -9,12 +9,14 @@ namespace CharityCMS.Cases;
 /// </summary>
 public static class SafeContactRules
 {
+    public const string NoNumberChosen = "Choose which of her numbers you used.";
+
     /// <returns>Why the contact must not be made, or null when it is safe.</returns>
     public static string? RefusalFor(ContactMethod method, string? phoneNumber, ClientContactDetails contact, PostalAddress? address)
     {
         if (method.UsesPhone())
         {
-            if (string.IsNullOrWhiteSpace(phoneNumber)) return "Choose which of her numbers you used.";
+            if (string.IsNullOrWhiteSpace(phoneNumber)) return NoNumberChosen;
             var digits = PhoneDigits.Normalise(phoneNumber);
             var phone = contact.Phones.FirstOrDefault(p => p.SearchDigits == digits);
             if (phone is null) return "That number is not one she gave us. Only her recorded numbers may be used.";

@@ -102,7 +102,8 @@ internal sealed class DemoCases(IDocumentStore store, DemoClock clock, int seed)
             {
                 var added = Between(random, openedAt, end);
                 At(added);
-                await plan.AddAsync(access, new AddSafetyPlanAction(caseId, action, owner, UkCalendar.DateOf(added).AddDays(random.Next(7, 42))), ct);
+                var current = await LoadCaseAsync(access, caseId, ct);
+                await plan.AddAsync(access, new AddSafetyPlanAction(caseId, current.Version, action, owner, UkCalendar.DateOf(added).AddDays(random.Next(7, 42))), ct);
             }
 
             if (random.NextDouble() < 0.3)
@@ -112,7 +113,8 @@ internal sealed class DemoCases(IDocumentStore store, DemoClock clock, int seed)
                 At(made);
                 var referred = await onward.MakeAsync(access, new MakeOnwardReferral(caseId, organisation, kind, null, UkCalendar.DateOf(made)), ct);
                 if (random.NextDouble() < 0.6)
-                    await onward.ChangeStatusAsync(access, new ChangeOnwardReferralStatus(caseId, referred.OnwardReferrals[^1].Id, OnwardReferralStatus.Accepted, null), ct);
+                    await onward.ChangeStatusAsync(access, new ChangeOnwardReferralStatus(caseId, referred.Version, referred.OnwardReferrals[^1].Id, OnwardReferralStatus.Accepted,
+                        "Confirmed by phone; she has an appointment."), ct);
             }
 
             if ((now - openedAt).TotalDays > 150 && random.NextDouble() < 0.6)

@@ -22,13 +22,14 @@ public sealed class SaveChildValidator : AbstractValidator<SaveChild>
     public SaveChildValidator(TimeProvider clock)
     {
         RuleFor(x => x.Details.Name).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Enter the child's name.")
-            .MaximumLength(100).WithMessage("Keep the name under 100 characters.");
+            .MaximumLength(100).WithMessage("Keep the name under 100 characters.")
+            .StorableText("name");
         RuleFor(x => x.Details.DateOfBirth)
             .Must(d => d is null || d <= UkCalendar.Today(clock)).WithMessage("The date of birth cannot be in the future.")
             .Must(d => d is null || d > UkCalendar.Today(clock).AddYears(-30)).WithMessage("That date of birth makes the child over 30; check the year.");
-        RuleFor(x => x.Details.School).MaximumLength(200).WithMessage("Keep the school under 200 characters.");
+        RuleFor(x => x.Details.School).OptionalLine("school");
         RuleFor(x => x.Details.SocialCare).IsInEnum();
-        RuleFor(x => x.Details.SafeguardingConcern).MaximumLength(4000).WithMessage("Keep the concern under 4000 characters.");
+        RuleFor(x => x.Details.SafeguardingConcern).OptionalNote("safeguarding concern");
     }
 }
 
@@ -37,16 +38,18 @@ public sealed class SavePerpetratorValidator : AbstractValidator<SavePerpetrator
     public SavePerpetratorValidator(TimeProvider clock)
     {
         RuleFor(x => x.Details.Name).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Enter his name, or what she calls him.")
-            .MaximumLength(100).WithMessage("Keep the name under 100 characters.");
+            .MaximumLength(100).WithMessage("Keep the name under 100 characters.")
+            .StorableText("name");
         RuleFor(x => x.Details.Aliases).Must(a => a.Count <= 10).WithMessage("Record at most 10 other names.");
-        RuleForEach(x => x.Details.Aliases).MaximumLength(100).WithMessage("Keep each other name under 100 characters.");
+        RuleForEach(x => x.Details.Aliases).MaximumLength(100).WithMessage("Keep each other name under 100 characters.")
+            .StorableText("other names");
         RuleFor(x => x.Details.DateOfBirth)
             .Must(d => d is null || d <= UkCalendar.Today(clock).AddYears(-10)).WithMessage("That date of birth makes him under 10; check it.")
             .Must(d => d is null || d > UkCalendar.Today(clock).AddYears(-110)).WithMessage("That date of birth makes him over 110; check the year.");
         RuleFor(x => x.Details.Relationship).IsInEnum();
-        RuleFor(x => x.Details.Description).MaximumLength(4000).WithMessage("Keep the description under 4000 characters.");
-        RuleFor(x => x.Details.PoliceReference).MaximumLength(200).WithMessage("Keep the police reference under 200 characters.");
-        RuleFor(x => x.Details.BailOrOrderConditions).MaximumLength(4000).WithMessage("Keep the conditions under 4000 characters.");
+        RuleFor(x => x.Details.Description).OptionalNote("description");
+        RuleFor(x => x.Details.PoliceReference).OptionalLine("police reference");
+        RuleFor(x => x.Details.BailOrOrderConditions).OptionalNote("conditions");
     }
 }
 

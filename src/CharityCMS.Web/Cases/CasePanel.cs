@@ -32,6 +32,9 @@ public abstract class CasePanel : ComponentBase
     /// <summary>The last save was refused because someone else saved first: offer to load the latest.</summary>
     protected bool Stale { get; private set; }
 
+    /// <summary>For the panel's <see cref="Refusal"/>: the "Load the latest" button, only when the refusal was someone else's save.</summary>
+    protected EventCallback LoadLatestWhenStale => Stale ? EventCallback.Factory.Create(this, LoadLatestAsync) : default;
+
     protected async Task LoadLatestAsync()
     {
         await Reload.InvokeAsync();
@@ -62,8 +65,7 @@ public abstract class CasePanel : ComponentBase
         }
         catch (CaseChangedElsewhereException elsewhere)
         {
-            Refusal = $"{elsewhere.ChangedBy} changed this case at {UkTime.DateAndTime(elsewhere.ChangedAt)}, after you opened it. "
-                + "Nothing was saved. Load the latest (what you typed stays in the form), check it, and save again.";
+            Refusal = CharityCMS.Web.Cases.Refusal.ChangedElsewhere(elsewhere, "this case");
             Stale = true;
             return false;
         }

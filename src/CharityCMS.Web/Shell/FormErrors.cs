@@ -19,6 +19,10 @@ public sealed class FormErrors
 
     public string? For(string field) => errors.GetValueOrDefault(field);
 
+    /// <summary>The first message about a list typed into one field ("Details.Aliases" or any "Details.Aliases[i]").</summary>
+    public string? ForList(string field) =>
+        For(field) ?? errors.FirstOrDefault(e => e.Key.StartsWith(field + "[", StringComparison.Ordinal)).Value;
+
     public void Show(IEnumerable<ValidationFailure> failures) =>
         errors = failures.GroupBy(f => f.PropertyName).ToDictionary(g => g.Key, g => g.First().ErrorMessage);
 

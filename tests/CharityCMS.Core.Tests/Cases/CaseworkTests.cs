@@ -176,16 +176,108 @@ public class CaseworkTests : CaseDatabase
         var (_, caseId) = await ClientWithCaseAsync();
         var plan = Get<SafetyPlanHandler>();
         var today = UkCalendar.Today(Clock);
-        var added = await plan.AddAsync(Caseworker, new AddSafetyPlanAction(caseId, "Panic alarm fitted", "Police", today.AddDays(7)), default);
+        var added = await plan.AddAsync(Caseworker, new AddSafetyPlanAction(caseId, 1, "Panic alarm fitted", "Police", today.AddDays(7)), default);
         var actionId = added.SafetyPlan.Single().Id;
 
-        var reviewed = await plan.ReviewAsync(Caseworker, new ReviewSafetyPlanAction(caseId, actionId, SafetyActionStatus.InProgress, today.AddDays(3), "Booked for Friday"), default);
+        var reviewed = await plan.ReviewAsync(Caseworker, new ReviewSafetyPlanAction(caseId, added.Version, actionId, SafetyActionStatus.InProgress, today.AddDays(3), "Booked for Friday"), default);
 
         var action = reviewed.SafetyPlan.Single();
         Assert.Equal(2, action.Reviews.Count);
         Assert.Equal(today.AddDays(3), reviewed.NextSafetyPlanReviewOn);
-        var done = await plan.ReviewAsync(Caseworker, new ReviewSafetyPlanAction(caseId, actionId, SafetyActionStatus.Done, null, "Fitted"), default);
+        var done = await plan.ReviewAsync(Caseworker, new ReviewSafetyPlanAction(caseId, reviewed.Version, actionId, SafetyActionStatus.Done, null, "Fitted"), default);
         Assert.Null(done.NextSafetyPlanReviewOn);
+    }
+
+    [Fact]
+    public async Task A_case_closed_without_a_reason_is_refused_beside_the_reason()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => Get<CloseCaseHandler>().HandleAsync(Caseworker,
+            new CloseCase(caseId, 1, null, null, UkCalendar.Today(Clock), null), default));
+
+        Assert.Equal(("Reason", "Choose why the case is closing."), (Assert.Single(refused.Errors).PropertyName, refused.Errors.Single().ErrorMessage));
+    }
+
+    [Fact]
+    public async Task A_call_with_no_number_chosen_is_refused_beside_the_number()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => Contacts.LogAsync(Caseworker, Contact(caseId, ContactMethod.Call, phone: null), default));
+
+        Assert.Equal("PhoneNumber", Assert.Single(refused.Errors).PropertyName);
+    }
+
+    [Fact]
+    public async Task A_closed_case_refuses_new_safety_plan_actions_and_reviews()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+        var plan = Get<SafetyPlanHandler>();
+        var today = UkCalendar.Today(Clock);
+        var added = await plan.AddAsync(Caseworker, new AddSafetyPlanAction(caseId, 1, "Locks changed", "Housing", today.AddDays(7)), default);
+        var closed = await Get<CloseCaseHandler>().HandleAsync(Caseworker, new CloseCase(caseId, added.Version, CaseClosureReason.SupportCompleted, null, today, null), default);
+
+        await Assert.ThrowsAsync<CaseworkRuleException>(() => plan.AddAsync(Caseworker,
+            new AddSafetyPlanAction(caseId, closed.Version, "Panic alarm fitted", "Police", today.AddDays(7)), default));
+        await Assert.ThrowsAsync<CaseworkRuleException>(() => plan.ReviewAsync(Caseworker,
+            new ReviewSafetyPlanAction(caseId, closed.Version, added.SafetyPlan.Single().Id, SafetyActionStatus.Done, null, "Fitted"), default));
+    }
+
+    [Fact]
+    public async Task A_safety_plan_review_from_a_stale_form_is_refused_with_who_changed_the_case_and_nothing_is_saved()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+        var plan = Get<SafetyPlanHandler>();
+        var today = UkCalendar.Today(Clock);
+        var added = await plan.AddAsync(Caseworker, new AddSafetyPlanAction(caseId, 1, "Locks changed", "Housing", today.AddDays(7)), default);
+        await plan.AddAsync(Manager, new AddSafetyPlanAction(caseId, added.Version, "Panic alarm fitted", "Police", today.AddDays(7)), default);
+
+        var refused = await Assert.ThrowsAsync<CaseChangedElsewhereException>(() => plan.ReviewAsync(Caseworker,
+            new ReviewSafetyPlanAction(caseId, added.Version, added.SafetyPlan.Single().Id, SafetyActionStatus.Done, null, "Fitted"), default));
+
+        Assert.Equal("Grace Manager", refused.ChangedBy);
+        var view = await Get<CaseQueries>().OpenAsync(Caseworker, caseId, default);
+        Assert.All(view!.Case.SafetyPlan, a => Assert.Equal(SafetyActionStatus.Planned, a.Status));
+    }
+
+    [Fact]
+    public async Task A_safety_plan_action_added_from_a_stale_form_is_refused()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+        await Contacts.LogAsync(Manager, Contact(caseId, ContactMethod.Call), default);
+
+        await Assert.ThrowsAsync<CaseChangedElsewhereException>(() => Get<SafetyPlanHandler>().AddAsync(Caseworker,
+            new AddSafetyPlanAction(caseId, 1, "Locks changed", "Housing", UkCalendar.Today(Clock).AddDays(7)), default));
+    }
+
+    [Fact]
+    public async Task An_onward_referral_status_change_is_recorded_with_its_note_in_the_referrals_history()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+        var referrals = Get<OnwardReferralsHandler>();
+        var made = await referrals.MakeAsync(Caseworker, new MakeOnwardReferral(caseId, "Leeds Housing Options", OnwardReferralKind.Housing, null, UkCalendar.Today(Clock)), default);
+
+        var changed = await referrals.ChangeStatusAsync(Caseworker,
+            new ChangeOnwardReferralStatus(caseId, made.Version, made.OnwardReferrals.Single().Id, OnwardReferralStatus.Declined, "  No space until March;\nasked them to keep her on the list. "), default);
+
+        var referral = changed.OnwardReferrals.Single();
+        Assert.Equal(OnwardReferralStatus.Declined, referral.Status);
+        var change = Assert.Single(referral.StatusChanges);
+        Assert.Equal((OnwardReferralStatus.Declined, "No space until March;\nasked them to keep her on the list.", "Hannah Worker"), (change.Status, change.Note, change.By.Name));
+    }
+
+    [Fact]
+    public async Task An_onward_referral_status_note_with_control_characters_is_refused()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+        var referrals = Get<OnwardReferralsHandler>();
+        var made = await referrals.MakeAsync(Caseworker, new MakeOnwardReferral(caseId, "Leeds Housing Options", OnwardReferralKind.Housing, null, UkCalendar.Today(Clock)), default);
+
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => referrals.ChangeStatusAsync(Caseworker,
+            new ChangeOnwardReferralStatus(caseId, made.Version, made.OnwardReferrals.Single().Id, OnwardReferralStatus.Accepted, "Accepted\u0007"), default));
+
+        Assert.Equal("Note", Assert.Single(refused.Errors).PropertyName);
     }
 
     [Fact]
@@ -252,8 +344,8 @@ public class CaseloadTests : CaseDatabase
         var (_, caseId) = await ClientWithCaseAsync();
         var openedAt = Clock.GetUtcNow();
         Clock.Advance(TimeSpan.FromDays(3));
-        await Get<ContactLogHandler>().LogAsync(Caseworker, Contact(caseId, ContactMethod.Call) with { OccurredAt = openedAt }, default);
-        await Get<SafetyPlanHandler>().AddAsync(Caseworker, new AddSafetyPlanAction(caseId, "Locks changed", "Housing", UkCalendar.Today(Clock).AddDays(5)), default);
+        var logged = await Get<ContactLogHandler>().LogAsync(Caseworker, Contact(caseId, ContactMethod.Call) with { OccurredAt = openedAt }, default);
+        await Get<SafetyPlanHandler>().AddAsync(Caseworker, new AddSafetyPlanAction(caseId, logged.Version, "Locks changed", "Housing", UkCalendar.Today(Clock).AddDays(5)), default);
 
         var row = Assert.Single(await Get<Caseloads>().MineAsync(Caseworker, default));
 
