@@ -20,6 +20,7 @@ internal static class DonationStorage
         options.Projections.Snapshot<GiftAid.GiftAidClaim>(SnapshotLifecycle.Inline);
         options.Schema.For<GiftAid.GiftAidClaim>().StartIndexesByTenantId().Duplicate(x => x.DraftedAt);
         options.Schema.For<GiftAid.ClaimedDonation>().StartIndexesByTenantId();
+        options.Schema.For<GiftAid.GiftAidRepayment>().StartIndexesByTenantId();
         options.Schema.For<Campaign>().StartIndexesByTenantId();
         options.Schema.For<DonationSettings>().StartIndexesByTenantId();
     }

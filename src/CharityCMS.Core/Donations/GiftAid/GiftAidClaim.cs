@@ -1,3 +1,4 @@
+using CharityCMS.Storage;
 using CharityCMS.Workspaces;
 
 namespace CharityCMS.Donations.GiftAid;
@@ -50,11 +51,29 @@ public sealed class ClaimedDonation
 {
     public Guid Id { get; set; }
     public Guid ClaimId { get; set; }
+    /// <summary>What was claimed on: the gift less what had been refunded by then.</summary>
     public long AmountPence { get; set; }
+    public long RefundedBeforePence { get; set; }
     public DateOnly GivenOn { get; set; }
     public DateTimeOffset ClaimedAt { get; set; }
-    /// <summary>The later claim that paid back the Gift Aid on its refund, once one is confirmed.</summary>
-    public Guid? AdjustedInClaimId { get; set; }
+}
+
+/// <summary>
+/// Gift Aid paid back in a confirmed claim for a claimed gift refunded since. Keyed by the gift and
+/// by how much had been paid back for it before, and inserted with the confirmation: two claims
+/// carrying the same adjustment cannot both be confirmed, even at the same instant, while a later
+/// refund of the same gift is a new adjustment with a new key.
+/// </summary>
+public sealed class GiftAidRepayment
+{
+    public Guid Id { get; set; }
+    public Guid DonationId { get; set; }
+    public Guid ClaimId { get; set; }
+    /// <summary>All that had gone back to her out of the amount claimed, once this repayment is made.</summary>
+    public long RefundedPence { get; set; }
+
+    public static Guid IdFor(Guid donationId, long repaidBeforePence) =>
+        NameBasedId.From($"charitycms:giftaid-repayment:{donationId:N}:{repaidBeforePence}");
 }
 
 /// <summary>A Gift Aid rule refused the request. The message says why, in words for the fundraiser.</summary>

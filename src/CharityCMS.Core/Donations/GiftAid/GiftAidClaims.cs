@@ -61,7 +61,7 @@ public sealed class GiftAidClaims(IDocumentStore store, IValidator<DraftGiftAidC
         var gifts = position.Gifts.Where(g => chosen.Contains(g.Gift.DonationId)).ToList();
         if (gifts.Count != chosen.Count || gifts.Any(g => !g.IsEligible))
             throw new GiftAidRuleException("Some of the chosen gifts cannot be claimed now. Reload the page to see why.");
-        var lines = gifts.Select(g => new ClaimGift(g.Gift.DonationId, g.Gift.DonorId, g.Gift.GivenOn!.Value, g.Gift.AmountPence, g.Declaration!.Declarant)).ToList();
+        var lines = gifts.Select(g => new ClaimGift(g.Gift.DonationId, g.Gift.DonorId, g.Gift.GivenOn!.Value, g.Gift.KeptPence, g.Declaration!.Declarant, g.Gift.RefundedPence)).ToList();
         var id = Guid.CreateVersion7();
         session.Events.StartStream<GiftAidClaim>(id, new GiftAidClaimDrafted(lines, command.AggregateSmallGifts, position.AdjustmentsDue, access.Member, clock.GetUtcNow()));
         await session.SaveChangesAsync(ct);
@@ -80,28 +80,36 @@ public sealed class GiftAidClaims(IDocumentStore store, IValidator<DraftGiftAidC
         var claim = Draft(stream.Aggregate);
         // Judged again as things stand now: a refund, a benefit or a cancelled declaration since the draft stops it.
         var position = await PositionAsync(session, ct);
-        var reasons = position.Gifts.ToDictionary(g => g.Gift.DonationId, g => g.Reason);
-        var stale = claim.Gifts.Select(g => reasons.GetValueOrDefault(g.DonationId, Ineligibility.NotReceived)).Where(r => r is not null).ToList();
-        if (stale.Contains(Ineligibility.AlreadyClaimed)) throw AlreadyClaimed();
-        if (stale.Count > 0)
-            throw new GiftAidRuleException($"A gift in this claim can no longer be claimed: {GiftAidRules.Describe(stale[0]!.Value)} Discard this claim and build a new one.");
-        var due = position.AdjustmentsDue.Select(a => a.DonationId).ToHashSet();
-        if (claim.Adjustments.Any(a => !due.Contains(a.DonationId)))
-            throw new GiftAidRuleException("A refund this claim pays back was paid back in another claim meanwhile. Discard this claim and build a new one.");
+        var now = position.Gifts.ToDictionary(g => g.Gift.DonationId);
+        var stale = claim.Gifts.Select(g => now.TryGetValue(g.DonationId, out var judged) ? judged : null).ToList();
+        if (stale.Any(g => g?.Reason == Ineligibility.AlreadyClaimed)) throw AlreadyClaimed();
+        if (stale.FirstOrDefault(g => g?.Reason is not null) is { } ineligible)
+            throw new GiftAidRuleException($"A gift in this claim can no longer be claimed: {GiftAidRules.Describe(ineligible.Reason!.Value)} Discard this claim and build a new one.");
+        if (claim.Gifts.Any(g => now.GetValueOrDefault(g.DonationId)?.Gift.KeptPence != g.AmountPence))
+            throw new GiftAidRuleException("A gift in this claim was refunded in part since the claim was built, so its amount has changed. Discard this claim and build a new one.");
+        var due = position.AdjustmentsDue.Select(a => (a.DonationId, a.RepaidBeforePence)).ToHashSet();
+        if (claim.Adjustments.Any(a => !due.Contains((a.DonationId, a.RepaidBeforePence))))
+            throw RepaidElsewhere();
 
-        var now = clock.GetUtcNow();
-        stream.AppendOne(new GiftAidClaimConfirmed(access.Member, now));
+        var at = clock.GetUtcNow();
+        stream.AppendOne(new GiftAidClaimConfirmed(access.Member, at));
         foreach (var gift in claim.Gifts)
-            session.Insert(new ClaimedDonation { Id = gift.DonationId, ClaimId = claimId, AmountPence = gift.AmountPence, GivenOn = gift.GivenOn, ClaimedAt = now });
-        var adjusted = claim.Adjustments.Select(a => a.DonationId).ToList();
-        foreach (var earlier in await session.LoadManyAsync<ClaimedDonation>(ct, adjusted))
-        {
-            earlier.AdjustedInClaimId = claimId;
-            session.Update(earlier);
-        }
+            session.Insert(new ClaimedDonation
+            {
+                Id = gift.DonationId, ClaimId = claimId, AmountPence = gift.AmountPence, RefundedBeforePence = gift.RefundedBeforePence, GivenOn = gift.GivenOn, ClaimedAt = at,
+            });
+        foreach (var adjustment in claim.Adjustments)
+            session.Insert(new GiftAidRepayment
+            {
+                Id = GiftAidRepayment.IdFor(adjustment.DonationId, adjustment.RepaidBeforePence), DonationId = adjustment.DonationId, ClaimId = claimId, RefundedPence = adjustment.RefundedPence,
+            });
         try
         {
             await session.SaveChangesAsync(ct);
+        }
+        catch (DocumentAlreadyExistsException e) when (e.DocumentType == typeof(GiftAidRepayment))
+        {
+            throw RepaidElsewhere();
         }
         catch (DocumentAlreadyExistsException)
         {
@@ -134,16 +142,23 @@ public sealed class GiftAidClaims(IDocumentStore store, IValidator<DraftGiftAidC
     private static GiftAidRuleException AlreadyClaimed() =>
         new("A gift in this claim is already in a confirmed claim, so nothing was confirmed. Discard this claim and build a new one.");
 
+    private static GiftAidRuleException RepaidElsewhere() =>
+        new("A refund this claim pays back was paid back in another claim meanwhile, so nothing was confirmed. Discard this claim and build a new one.");
+
     private static async Task<GiftAidPosition> PositionAsync(IQuerySession session, CancellationToken ct)
     {
         var donations = await session.Query<Donation>().ToListAsync(ct);
         var claimed = (await session.Query<ClaimedDonation>().ToListAsync(ct)).ToDictionary(c => c.Id);
         var donors = (await session.Query<Donor>().ToListAsync(ct)).ToDictionary(d => d.Id);
         var assessed = GiftAidRules.Assess(donations.Select(d => GiftFacts.Of(d, claimed.ContainsKey(d.Id))), donors);
+        var repaid = (await session.Query<GiftAidRepayment>().ToListAsync(ct))
+            .GroupBy(r => r.DonationId).ToDictionary(g => g.Key, g => g.Max(r => r.RefundedPence));
         var adjustments = donations
-            .Where(d => d.IsRefunded && claimed.TryGetValue(d.Id, out var c) && c.AdjustedInClaimId is null)
+            .Where(d => claimed.ContainsKey(d.Id))
             .Select(d => (Donation: d, Claimed: claimed[d.Id]))
-            .Select(x => new ClaimAdjustment(x.Donation.Id, x.Claimed.ClaimId, x.Claimed.GivenOn, x.Claimed.AmountPence, Math.Min(x.Donation.RefundedPence, x.Claimed.AmountPence)))
+            .Select(x => new ClaimAdjustment(x.Donation.Id, x.Claimed.ClaimId, x.Claimed.GivenOn, x.Claimed.AmountPence,
+                Math.Clamp(x.Donation.RefundedPence - x.Claimed.RefundedBeforePence, 0, x.Claimed.AmountPence), repaid.GetValueOrDefault(x.Donation.Id)))
+            .Where(a => a.RefundedSinceLastAdjustmentPence > 0)
             .OrderBy(a => a.GivenOn)
             .ToList();
         return new GiftAidPosition(assessed, adjustments, donors.ToDictionary(d => d.Key, d => d.Value.Name));

@@ -28,15 +28,26 @@ public sealed record GiftAidClaimConfirmed(StaffMember By, DateTimeOffset At) : 
 /// <summary>The draft was dropped: its gifts are free for another claim.</summary>
 public sealed record GiftAidClaimDiscarded(StaffMember By, DateTimeOffset At) : WorkspaceEvent(By, At);
 
-/// <summary>One gift in a claim, with the declarant as the covering declaration gave her.</summary>
-public sealed record ClaimGift(Guid DonationId, Guid DonorId, DateOnly GivenOn, long AmountPence, GiftAidDeclarant Declarant)
+/// <summary>
+/// One gift in a claim, with the declarant as the covering declaration gave her. The amount is what
+/// the charity kept: the gift less <paramref name="RefundedBeforePence"/>, refunded before the draft.
+/// </summary>
+public sealed record ClaimGift(Guid DonationId, Guid DonorId, DateOnly GivenOn, long AmountPence, GiftAidDeclarant Declarant, long RefundedBeforePence = 0)
 {
     public long GiftAidPence => GiftAidRules.GiftAidOn(AmountPence);
 }
 
-/// <summary>A gift claimed in an earlier claim and refunded since: the Gift Aid on it is paid back.</summary>
-public sealed record ClaimAdjustment(Guid DonationId, Guid ClaimedIn, DateOnly GivenOn, long ClaimedAmountPence, long RefundedPence)
+/// <summary>
+/// A gift claimed in an earlier claim and refunded since: the Gift Aid on it is paid back.
+/// <paramref name="RefundedPence"/> is all that went back to her out of the amount claimed;
+/// <paramref name="RepaidBeforePence"/> the part of it earlier claims already paid back, so a
+/// second partial refund pays back only its own share.
+/// </summary>
+public sealed record ClaimAdjustment(Guid DonationId, Guid ClaimedIn, DateOnly GivenOn, long ClaimedAmountPence, long RefundedPence, long RepaidBeforePence = 0)
 {
-    /// <summary>The Gift Aid over-claimed: the tax on the part of the gift that went back to her.</summary>
-    public long GiftAidToRepayPence => GiftAidRules.GiftAidOn(ClaimedAmountPence) - GiftAidRules.GiftAidOn(Math.Max(0, ClaimedAmountPence - RefundedPence));
+    /// <summary>The Gift Aid over-claimed: the tax on the part of the gift that went back to her since the last adjustment.</summary>
+    public long GiftAidToRepayPence =>
+        GiftAidRules.GiftAidOn(Math.Max(0, ClaimedAmountPence - RepaidBeforePence)) - GiftAidRules.GiftAidOn(Math.Max(0, ClaimedAmountPence - RefundedPence));
+
+    public long RefundedSinceLastAdjustmentPence => RefundedPence - RepaidBeforePence;
 }

@@ -13,10 +13,16 @@ public enum Ineligibility
 }
 
 /// <summary>What the rules need to know about one gift, read from its <see cref="Donation"/>.</summary>
-public sealed record GiftFacts(Guid DonationId, Guid DonorId, DateOnly? GivenOn, long AmountPence, string Currency, bool IsRefunded, long BenefitPence, bool IsClaimed)
+public sealed record GiftFacts(Guid DonationId, Guid DonorId, DateOnly? GivenOn, long AmountPence, string Currency, long RefundedPence, long BenefitPence, bool IsClaimed)
 {
+    /// <summary>
+    /// What the charity kept: a gift refunded in part is a gift of the rest, and only the rest can
+    /// carry Gift Aid.
+    /// </summary>
+    public long KeptPence => Math.Max(0, AmountPence - RefundedPence);
+
     public static GiftFacts Of(Donation donation, bool isClaimed) => new(donation.Id, donation.DonorId,
-        donation.ReceivedAt is { } at ? UkCalendar.DateOf(at) : null, donation.AmountPence, donation.Currency, donation.IsRefunded, donation.BenefitPence, isClaimed);
+        donation.ReceivedAt is { } at ? UkCalendar.DateOf(at) : null, donation.AmountPence, donation.Currency, donation.RefundedPence, donation.BenefitPence, isClaimed);
 }
 
 /// <summary>A gift judged: claimable (with the declaration that covers it) or not, and why.</summary>
@@ -76,10 +82,10 @@ public static class GiftAidRules
             {
                 { GivenOn: null } => Ineligibility.NotReceived,
                 _ when !string.Equals(gift.Currency, "gbp", StringComparison.OrdinalIgnoreCase) => Ineligibility.NotInPounds,
-                { IsRefunded: true } => Ineligibility.Refunded,
+                { KeptPence: 0 } => Ineligibility.Refunded,
                 { IsClaimed: true } => Ineligibility.AlreadyClaimed,
                 _ when declaration is null => Ineligibility.NoDeclaration,
-                _ when !BenefitWithinLimit(gift.AmountPence, gift.BenefitPence) => Ineligibility.BenefitOverLimit,
+                _ when !BenefitWithinLimit(gift.KeptPence, gift.BenefitPence) => Ineligibility.BenefitOverLimit,
                 _ when overYear => Ineligibility.BenefitsOverYearLimit,
                 _ => null,
             };
@@ -92,7 +98,7 @@ public static class GiftAidRules
     {
         Ineligibility.NotReceived => "The payment has not reached the charity.",
         Ineligibility.NotInPounds => "Not given in pounds sterling.",
-        Ineligibility.Refunded => "Refunded, in part or in full.",
+        Ineligibility.Refunded => "Refunded in full.",
         Ineligibility.AlreadyClaimed => "Already in a confirmed claim.",
         Ineligibility.NoDeclaration => "No Gift Aid declaration covers the day it was given.",
         Ineligibility.BenefitOverLimit => "The donor received a benefit over the limit for this gift.",

@@ -217,6 +217,84 @@ public class GiftAidClaimTests : DomainDatabase
     }
 
     [Fact]
+    public async Task A_gift_refunded_in_part_before_the_claim_is_claimed_on_what_was_kept()
+    {
+        var gift = await GiftAsync(await DonorAsync(), 5_000);
+        await RefundAsync(gift, 2_000);
+
+        var claim = await Claims.ConfirmAsync(fundraiser, await Claims.DraftAsync(fundraiser, new DraftGiftAidClaim([gift], false), default), default);
+
+        Assert.Equal((3_000L, 750L), (claim.TotalPence, claim.GiftAidPence));
+        Assert.Equal("30.00", GiftAidSchedule.Lines(claim).Single().Amount);
+        Assert.Empty((await Claims.PositionAsync(fundraiser, default)).AdjustmentsDue);
+    }
+
+    [Fact]
+    public async Task A_part_refund_after_the_draft_stops_the_confirmation_because_the_amount_changed()
+    {
+        var gift = await GiftAsync(await DonorAsync(), 5_000);
+        var claimId = await Claims.DraftAsync(fundraiser, new DraftGiftAidClaim([gift], false), default);
+        await RefundAsync(gift, 1_000);
+
+        var refused = await Assert.ThrowsAsync<GiftAidRuleException>(() => Claims.ConfirmAsync(fundraiser, claimId, default));
+        Assert.Contains("refunded in part", refused.Message);
+    }
+
+    [Fact]
+    public async Task Each_later_part_refund_of_a_claimed_gift_pays_back_only_its_own_share_of_the_Gift_Aid()
+    {
+        var dana = await DonorAsync();
+        var gift = await GiftAsync(dana, 5_000);
+        await RefundAsync(gift, 1_000);
+        var firstClaim = await Claims.DraftAsync(fundraiser, new DraftGiftAidClaim([gift], false), default);
+        await Claims.ConfirmAsync(fundraiser, firstClaim, default); // claimed on £40: £10 of Gift Aid
+
+        await RefundAsync(gift, 2_000); // £10 more back to her
+        var due = (await Claims.PositionAsync(fundraiser, default)).AdjustmentsDue.Single();
+        Assert.Equal((4_000L, 1_000L, 0L, 250L), (due.ClaimedAmountPence, due.RefundedPence, due.RepaidBeforePence, due.GiftAidToRepayPence));
+        var second = await Claims.ConfirmAsync(fundraiser, await Claims.DraftAsync(fundraiser, new DraftGiftAidClaim([await GiftAsync(dana, 1_000)], false), default), default);
+        Assert.Equal(250L, second.RepayPence);
+        Assert.Empty((await Claims.PositionAsync(fundraiser, default)).AdjustmentsDue);
+
+        await RefundAsync(gift, 5_000); // the rest, £30, back to her
+        due = (await Claims.PositionAsync(fundraiser, default)).AdjustmentsDue.Single();
+        Assert.Equal((4_000L, 1_000L, 750L), (due.RefundedPence, due.RepaidBeforePence, due.GiftAidToRepayPence));
+        var third = await Claims.ConfirmAsync(fundraiser, await Claims.DraftAsync(fundraiser, new DraftGiftAidClaim([await GiftAsync(dana, 1_000)], false), default), default);
+        Assert.Equal(750L, third.RepayPence);
+        Assert.Empty((await Claims.PositionAsync(fundraiser, default)).AdjustmentsDue);
+        // £10 claimed, £2.50 and £7.50 paid back: nothing over-claimed, nothing paid back twice.
+        Assert.Equal(1_000L, second.RepayPence + third.RepayPence);
+    }
+
+    [Fact]
+    public async Task Two_confirmations_at_the_same_time_cannot_both_pay_back_the_same_refund()
+    {
+        var dana = await DonorAsync();
+        var claimedGift = await GiftAsync(dana, 5_000);
+        await Claims.ConfirmAsync(fundraiser, await Claims.DraftAsync(fundraiser, new DraftGiftAidClaim([claimedGift], false), default), default);
+        await RefundAsync(claimedGift, 5_000);
+        var drafts = new List<Guid>();
+        for (var i = 0; i < 6; i++) drafts.Add(await Claims.DraftAsync(fundraiser, new DraftGiftAidClaim([await GiftAsync(dana, 1_000 + i)], false), default));
+
+        var outcomes = await Task.WhenAll(drafts.Select(async id =>
+        {
+            try
+            {
+                return (await Claims.ConfirmAsync(fundraiser, id, default)).RepayPence;
+            }
+            catch (GiftAidRuleException e)
+            {
+                Assert.Contains("paid back in another claim", e.Message);
+                return (long?)null;
+            }
+        }));
+
+        Assert.Equal([1_250L], outcomes.OfType<long>());
+        await using var session = Store.QuerySession(workspace.Id);
+        Assert.Equal(1, await session.Query<GiftAidRepayment>().CountAsync());
+    }
+
+    [Fact]
     public async Task A_recorded_benefit_over_the_limit_makes_the_gift_unclaimable()
     {
         var gift = await GiftAsync(await DonorAsync(), 4_000);

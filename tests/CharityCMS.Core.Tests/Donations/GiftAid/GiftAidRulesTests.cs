@@ -13,7 +13,7 @@ public class GiftAidRulesTests
 
     static GiftAidDeclaration Declaration(DateOnly madeOn, DateOnly? cancelledOn = null) => new(Guid.NewGuid(), Dana, DeclarationMethod.Online, madeOn, cancelledOn);
 
-    static GiftFacts Gift(DateOnly? on, long pence = 5_000, bool refunded = false, long benefit = 0, bool claimed = false, string currency = "gbp") =>
+    static GiftFacts Gift(DateOnly? on, long pence = 5_000, long refunded = 0, long benefit = 0, bool claimed = false, string currency = "gbp") =>
         new(Guid.NewGuid(), DonorId, on, pence, currency, refunded, benefit, claimed);
 
     static Ineligibility? ReasonFor(GiftFacts gift, Donor donor) =>
@@ -102,11 +102,27 @@ public class GiftAidRulesTests
 
     [Fact]
     public void A_payment_not_yet_received_cannot_be_claimed() =>
-        Assert.Equal(Ineligibility.NotReceived, ReasonFor(Gift(null, refunded: true), DonorWith(Declaration(new DateOnly(2026, 1, 1)))));
+        Assert.Equal(Ineligibility.NotReceived, ReasonFor(Gift(null, refunded: 5_000), DonorWith(Declaration(new DateOnly(2026, 1, 1)))));
 
     [Fact]
-    public void A_refunded_gift_cannot_be_claimed() =>
-        Assert.Equal(Ineligibility.Refunded, ReasonFor(Gift(new DateOnly(2026, 6, 1), refunded: true), DonorWith(Declaration(new DateOnly(2026, 1, 1)))));
+    public void A_gift_refunded_in_full_cannot_be_claimed() =>
+        Assert.Equal(Ineligibility.Refunded, ReasonFor(Gift(new DateOnly(2026, 6, 1), refunded: 5_000), DonorWith(Declaration(new DateOnly(2026, 1, 1)))));
+
+    [Fact]
+    public void A_gift_refunded_in_part_is_claimable_on_what_the_charity_kept()
+    {
+        var gift = Gift(new DateOnly(2026, 6, 1), pence: 5_000, refunded: 2_000);
+
+        Assert.Null(ReasonFor(gift, DonorWith(Declaration(new DateOnly(2026, 1, 1)))));
+        Assert.Equal(3_000, gift.KeptPence);
+        Assert.Equal(750, GiftAidRules.GiftAidOn(gift.KeptPence));
+    }
+
+    [Theory]
+    [InlineData(0, true)]      // £40 gift: £10 benefit is within 25%
+    [InlineData(1_000, false)] // £30 kept: £10 is over its £7.50 limit
+    public void The_benefit_limit_is_judged_against_what_the_charity_kept(long refunded, bool claimable) =>
+        Assert.Equal(claimable, ReasonFor(Gift(new DateOnly(2026, 6, 1), pence: 4_000, refunded: refunded, benefit: 1_000), DonorWith(Declaration(new DateOnly(2026, 1, 1)))) is null);
 
     [Fact]
     public void A_gift_already_claimed_cannot_be_claimed_again() =>
