@@ -3,7 +3,9 @@ using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Demo;
 using CharityCMS.Referrals;
+using CharityCMS.TestSupport;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CharityCMS.Browser.Tests;
@@ -98,6 +100,38 @@ public class ReferralTests(Chromium chromium, BrowserApp app) : BrowserTest(chro
         Assert.Equal(Name, client!.Details.LegalName);
         Assert.Equal((CaseService.Idva, "Hannah Price"), (opened!.Service, opened.Worker!.Name));
         Assert.Single(stored.Attempts);
+    }
+
+    [Fact]
+    public async Task A_caseworker_sees_a_possible_match_outside_her_caseload_by_reference_only_and_is_told_how_to_link_it()
+    {
+        var born = new DateOnly(1984, 6, 2);
+        var registration = SampleClients.Registration("Olive Outsider", phone: "07700 900611");
+        var outside = await App.RegisterClientAsync(DemoStaff.Riverside, registration with { Details = registration.Details with { DateOfBirth = born } });
+        var referralId = await App.Services.GetRequiredService<ReceiveReferralHandler>().HandleAsync(await App.ManagerAsync(DemoStaff.Riverside),
+            SampleReferrals.FromPolice(DateTimeOffset.UtcNow.AddDays(-1), "Olive Outsider", born), default);
+
+        var caseworker = await SignInAsync("Hannah Price");
+        await GoToAsync(caseworker, $"/referrals/{referralId}");
+        var referral = new ReferralDetailPage(caseworker);
+        var suggestions = caseworker.Locator("#triage fieldset").First;
+        await referral.ChooseClientAsync($"{outside.Reference}: outside your caseload");
+
+        Assert.DoesNotContain("Olive", await suggestions.InnerTextAsync());
+        Assert.DoesNotContain("1984", await suggestions.InnerTextAsync());
+        Assert.Contains("open her record and say why you need it", await caseworker.Locator("#link-outside-caseload").InnerTextAsync());
+        Assert.Equal(0, await caseworker.GetByLabel("Allocate to", new() { Exact = true }).CountAsync());
+        await referral.ChooseAsync("Open a case under", "IDVA");
+        await referral.AcceptAsync();
+        Assert.Contains("Ask a manager to accept it", await referral.TriageRefusalAsync());
+        await AssertAccessibleAsync(caseworker);
+        await ScreenshotAsync(caseworker, "match-outside-caseload");
+
+        // The manager sees who the suggestion is.
+        var manager = await SignInAsync("Grace Okoro");
+        await GoToAsync(manager, $"/referrals/{referralId}");
+        await manager.GetByLabel($"{outside.Reference}: Olive Outsider, born 2 Jun 1984 (same date of birth)", new() { Exact = true }).WaitForAsync();
+        await ScreenshotAsync(manager, "match-as-a-manager");
     }
 
     [Fact]

@@ -91,6 +91,25 @@ public class SafetyAndAccessTests(Chromium chromium, BrowserApp app) : BrowserTe
     }
 
     [Fact]
+    public async Task Opening_a_case_a_caseworker_can_only_take_it_herself_and_a_manager_picks_the_worker()
+    {
+        var client = await App.RegisterClientAsync(DemoStaff.Riverside, SampleClients.Registration("Allocation Testclient"), allocateTo: "Hannah Price");
+
+        var hannah = await SignInAsync("Hannah Price");
+        await GoToAsync(hannah, $"/clients/{client.ClientId}/cases/new");
+        await hannah.GetByLabel("Allocate the case to me", new() { Exact = true }).WaitForAsync();
+        Assert.True(await hannah.GetByLabel("Allocate the case to me", new() { Exact = true }).IsCheckedAsync());
+        Assert.Equal(0, await hannah.GetByLabel("Allocate to", new() { Exact = true }).CountAsync());
+        await AssertAccessibleAsync(hannah);
+        await ScreenshotAsync(hannah, "open-case-as-a-caseworker");
+
+        var grace = await SignInAsync("Grace Okoro");
+        await GoToAsync(grace, $"/clients/{client.ClientId}/cases/new");
+        await grace.GetByLabel("Allocate to", new() { Exact = true }).WaitForAsync();
+        await ScreenshotAsync(grace, "open-case-as-a-manager");
+    }
+
+    [Fact]
     public async Task A_person_in_two_charities_switches_workspace_from_the_app_bar_and_sees_only_that_charitys_clients()
     {
         await RegisterAsync(DemoStaff.Riverside, "Riverside Switchclient");

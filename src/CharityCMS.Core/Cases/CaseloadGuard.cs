@@ -10,7 +10,7 @@ namespace CharityCMS.Cases;
 /// <summary>
 /// Need to know. Managers reach every client in the workspace; a caseworker reaches the clients on
 /// her own caseload (a case allocated to her, open or closed in the last <see cref="ClosedCasesStayFor"/>,
-/// or a client she registered herself) and, for a
+/// or a client she registered herself whose cases have never been allocated to anyone) and, for a
 /// few hours, a client she opened "break-glass" with a stated reason, which is audited and tells
 /// the managers.
 /// </summary>
@@ -30,9 +30,11 @@ public sealed class CaseloadGuard(IDocumentStore store, NotificationInbox inbox,
         if (access.Has(WorkspaceRole.Manager)) return ClientReach.Manager;
         if (!access.Has(WorkspaceRole.Caseworker)) return ClientReach.None;
         var memberId = access.Member.Id;
-        var hers = await session.Query<Case>().Where(c => c.ClientId == clientId && c.WorkerId == memberId).ToListAsync(ct);
-        if (hers.Any(c => IsOnHerCaseload(c, now))) return ClientReach.Caseload;
-        if (await session.Query<Client>().AnyAsync(c => c.Id == clientId && c.RegisteredBy.Id == memberId, ct)) return ClientReach.Caseload;
+        var cases = await session.Query<Case>().Where(c => c.ClientId == clientId).ToListAsync(ct);
+        if (cases.Any(c => c.WorkerId == memberId && IsOnHerCaseload(c, now))) return ClientReach.Caseload;
+        // Whoever registered her holds the record until a case is allocated; from then on her worker does.
+        if (cases.All(c => c.WorkerId is null)
+            && await session.Query<Client>().AnyAsync(c => c.Id == clientId && c.RegisteredBy.Id == memberId, ct)) return ClientReach.Caseload;
         var grant = await session.LoadAsync<BreakGlassGrant>(BreakGlassGrant.IdFor(memberId, clientId), ct);
         return grant is not null && grant.Until > now ? ClientReach.BreakGlass : ClientReach.None;
     }
@@ -45,8 +47,10 @@ public sealed class CaseloadGuard(IDocumentStore store, NotificationInbox inbox,
         var memberId = access.Member.Id;
         var cases = await session.Query<Case>().Where(c => c.WorkerId == memberId).ToListAsync(ct);
         var registered = await session.Query<Client>().Where(c => c.RegisteredBy.Id == memberId).Select(c => c.Id).ToListAsync(ct);
+        IReadOnlyList<Guid> allocated = registered.Count == 0 ? [] : await session.Query<Case>()
+            .Where(c => c.ClientId.IsOneOf(registered.ToArray()) && c.WorkerId != null).Select(c => c.ClientId).ToListAsync(ct);
         var grants = await session.Query<BreakGlassGrant>().Where(g => g.MemberId == memberId && g.Until > now).Select(g => g.ClientId).ToListAsync(ct);
-        return cases.Where(c => IsOnHerCaseload(c, now)).Select(c => c.ClientId).Concat(registered).Concat(grants).ToHashSet();
+        return cases.Where(c => IsOnHerCaseload(c, now)).Select(c => c.ClientId).Concat(registered.Except(allocated)).Concat(grants).ToHashSet();
     }
 
     private static bool IsOnHerCaseload(Case c, DateTimeOffset now) => c.IsOpen || c.ClosedOn >= UkCalendar.DateOf(now - ClosedCasesStayFor);
@@ -63,10 +67,13 @@ public sealed class CaseloadGuard(IDocumentStore store, NotificationInbox inbox,
         return reach == ClientReach.None ? throw new OutsideCaseloadException() : reach;
     }
 
-    public async Task<bool> MayReachAsync(WorkspaceAccess access, Guid clientId, CancellationToken ct)
+    public async Task<bool> MayReachAsync(WorkspaceAccess access, Guid clientId, CancellationToken ct) =>
+        await ReachAsync(access, clientId, ct) != ClientReach.None;
+
+    public async Task<ClientReach> ReachAsync(WorkspaceAccess access, Guid clientId, CancellationToken ct)
     {
         await using var session = store.QuerySession(access.WorkspaceId);
-        return await MayReachAsync(session, access, clientId, clock.GetUtcNow(), ct);
+        return await ReachAsync(session, access, clientId, clock.GetUtcNow(), ct);
     }
 
     /// <summary>Opens a client outside the caseload for a while, with a reason; audited, and every manager is told.</summary>

@@ -28,10 +28,6 @@ public sealed class OpenCaseHandler(IDocumentStore store, IValidator<OpenCase> v
         await validator.ValidateAndThrowAsync(command, ct);
 
         await using var session = store.LightweightSession(access.WorkspaceId);
-        if (await session.LoadAsync<Client>(command.ClientId, ct) is null) throw new ClientNotFoundException();
-        // Reach by break-glass is for a few hours: a case allocated on the strength of it would make it permanent.
-        if (await guard.RequireReachAsync(session, access, command.ClientId, ct) == ClientReach.BreakGlass && command.WorkerId is not null)
-            throw new CaseworkRuleException("This client is not on your caseload: open the case without a worker, and a manager will allocate it.");
         var caseId = Guid.CreateVersion7();
         session.Events.StartStream<Case>(caseId, await DecideAsync(session, access, command, ct));
         await session.SaveChangesAsync(ct);
@@ -42,10 +38,34 @@ public sealed class OpenCaseHandler(IDocumentStore store, IValidator<OpenCase> v
     public async Task<CaseOpened> DecideAsync(IDocumentSession session, WorkspaceAccess access, OpenCase command, CancellationToken ct)
     {
         var client = await session.LoadAsync<Client>(command.ClientId, ct) ?? throw new ClientNotFoundException();
+        var reach = await guard.RequireReachAsync(session, access, client.Id, ct);
+        return await DecideAsync(session, access, reach, client.Reference, command, ct);
+    }
+
+    /// <summary>
+    /// The event that opens the first case of a client registered in the same session (triage into a
+    /// new client): she is not saved yet, and the member registering her reaches her as her registrar.
+    /// </summary>
+    public Task<CaseOpened> DecideForNewClientAsync(IDocumentSession session, WorkspaceAccess access, string reference, OpenCase command, CancellationToken ct) =>
+        DecideAsync(session, access, access.Has(WorkspaceRole.Manager) ? ClientReach.Manager : ClientReach.Caseload, reference, command, ct);
+
+    private async Task<CaseOpened> DecideAsync(IDocumentSession session, WorkspaceAccess access, ClientReach reach, string reference, OpenCase command, CancellationToken ct)
+    {
         var settings = await CaseworkSettingsStore.ReadAsync(session, ct);
         if (!settings.Services.Contains(command.Service))
             throw new CaseworkRuleException($"This workspace does not run a {command.Service.Title()} service.");
-        var worker = command.WorkerId is { } workerId ? await workers.FindAsync(access.WorkspaceId, workerId, ct) : null;
-        return new CaseOpened(client.Id, client.Reference, command.Service, worker, command.ReferralId, command.OpenedOn, access.Member, clock.GetUtcNow());
+        var worker = command.WorkerId is { } workerId ? await AllocatableAsync(access, reach, workerId, ct) : null;
+        return new CaseOpened(command.ClientId, reference, command.Service, worker, command.ReferralId, command.OpenedOn, access.Member, clock.GetUtcNow());
+    }
+
+    /// <summary>Allocation decides who reaches the client from now on, so only a manager gives a new case to someone else.</summary>
+    private async Task<StaffMember> AllocatableAsync(WorkspaceAccess access, ClientReach reach, Guid workerId, CancellationToken ct)
+    {
+        // Reach by break-glass is for a few hours: a case allocated on the strength of it would make it permanent.
+        if (reach == ClientReach.BreakGlass)
+            throw new CaseworkRuleException("This client is not on your caseload: open the case without a worker, and a manager will allocate it.");
+        if (reach != ClientReach.Manager && workerId != access.Member.Id)
+            throw new CaseworkRuleException("Only a manager can allocate a case to someone else: allocate it to yourself, or leave it for a manager to allocate.");
+        return await workers.FindAsync(access.WorkspaceId, workerId, ct);
     }
 }

@@ -36,7 +36,7 @@ public sealed class DemoReferrals(IDocumentStore store, ClientReferences referen
         var self = new SubmitSelfReferralHandler(store, new SubmitSelfReferralValidator(clock), clock.Inbox(store), clock);
         var workers = new CaseWorkers(store);
         var triage = new TriageReferralHandler(store, new AcceptReferralValidator(new RegisterClientValidator(clock)), new DeclineReferralValidator(),
-            new SignpostReferralValidator(), references, new OpenCaseHandler(store, new OpenCaseValidator(clock), workers, clock.Guard(store), clock), workers, clock);
+            new SignpostReferralValidator(), references, new OpenCaseHandler(store, new OpenCaseValidator(clock), workers, clock.Guard(store), clock), clock);
         var log = new LogFirstContactAttemptHandler(store, new LogFirstContactAttemptValidator(clock), clock);
         var staff = await workers.AllAsync(manager.WorkspaceId, ct);
         var number = 950;

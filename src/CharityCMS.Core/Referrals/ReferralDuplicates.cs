@@ -1,17 +1,28 @@
+using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Workspaces;
 using Marten;
 
 namespace CharityCMS.Referrals;
 
-/// <summary>An existing client who may be the woman referred. Only what tells them apart: reference, name, date of birth.</summary>
-public sealed record PossibleDuplicate(Guid ClientId, string Reference, string Name, DateOnly? DateOfBirth, bool SameDateOfBirth);
+/// <summary>
+/// An existing client who may be the woman referred. Only what tells them apart: reference, name,
+/// date of birth. A client outside the caseworker's caseload shows her reference alone (name and
+/// date of birth are null, and <see cref="OutsideCaseload"/> is set): the suggestions must not be a
+/// way to read records she cannot open.
+/// </summary>
+public sealed record PossibleDuplicate(Guid ClientId, string Reference, string? Name, DateOnly? DateOfBirth, bool SameDateOfBirth, bool OutsideCaseload = false)
+{
+    public static PossibleDuplicate Of(Client client, bool sameDateOfBirth, bool reached) => reached
+        ? new(client.Id, client.Reference, client.Details.LegalName, client.Details.DateOfBirth, sameDateOfBirth)
+        : new(client.Id, client.Reference, null, null, false, OutsideCaseload: true);
+}
 
 /// <summary>
 /// Before accepting, the clients who may already be her: a name that resembles hers (trigram word
 /// similarity over the client search text, so "Jayne Smyth" finds "Jane Smith") or the same date of birth.
 /// </summary>
-public sealed class ReferralDuplicates(IDocumentStore store)
+public sealed class ReferralDuplicates(IDocumentStore store, TimeProvider clock)
 {
     public const double NameSimilarity = 0.5;
     public const int Limit = 10;
@@ -44,11 +55,14 @@ public sealed class ReferralDuplicates(IDocumentStore store)
         if (ids.Count == 0) return [];
 
         var clients = await session.LoadManyAsync<Client>(ct, ids);
+        var reachable = await CaseloadGuard.ReachableClientsAsync(session, access, clock.GetUtcNow(), ct);
+        bool SameDateOfBirth(Client c) => born is not null && c.Details.DateOfBirth == referral.Person.DateOfBirth;
+        // Clients outside her caseload go last, so their order does not hint at their date of birth.
         return clients
-            .OrderByDescending(c => born is not null && c.Details.DateOfBirth == referral.Person.DateOfBirth)
-            .ThenBy(c => ids.IndexOf(c.Id))
-            .Select(c => new PossibleDuplicate(c.Id, c.Reference, c.Details.LegalName, c.Details.DateOfBirth,
-                born is not null && c.Details.DateOfBirth == referral.Person.DateOfBirth))
+            .Select(c => PossibleDuplicate.Of(c, SameDateOfBirth(c), reachable?.Contains(c.Id) != false))
+            .OrderBy(d => d.OutsideCaseload)
+            .ThenByDescending(d => d.SameDateOfBirth)
+            .ThenBy(d => ids.IndexOf(d.ClientId))
             .ToList();
     }
 
@@ -60,6 +74,7 @@ public sealed class ReferralDuplicates(IDocumentStore store)
         if (wanted.Length is 0 or > 20) return null;
         await using var session = store.QuerySession(access.WorkspaceId);
         var client = await session.Query<Client>().FirstOrDefaultAsync(c => c.Reference == wanted, ct);
-        return client is null ? null : new PossibleDuplicate(client.Id, client.Reference, client.Details.LegalName, client.Details.DateOfBirth, false);
+        return client is null ? null
+            : PossibleDuplicate.Of(client, false, await CaseloadGuard.MayReachAsync(session, access, client.Id, clock.GetUtcNow(), ct));
     }
 }

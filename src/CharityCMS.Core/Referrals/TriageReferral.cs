@@ -81,7 +81,6 @@ public sealed class TriageReferralHandler(
     IValidator<SignpostReferral> signpostRules,
     ClientReferences references,
     OpenCaseHandler openCase,
-    CaseWorkers workers,
     TimeProvider clock)
 {
     public async Task<ReferralAcceptance> AcceptAsync(WorkspaceAccess access, AcceptReferral command, CancellationToken ct)
@@ -92,33 +91,40 @@ public sealed class TriageReferralHandler(
         return await DecideAsync(access, command.ReferralId, command.ExpectedVersion, async (session, stream, referral) =>
         {
             var now = clock.GetUtcNow();
-            var today = UkCalendar.Today(clock);
             var caseId = Guid.CreateVersion7();
+            var openCommand = new OpenCase(command.ExistingClientId ?? Guid.CreateVersion7(), command.Service, command.WorkerId, UkCalendar.Today(clock), referral.Id);
             CaseOpened opened;
-            Guid clientId;
-            string reference;
             if (command.NewClient is { } registration)
             {
-                reference = await references.NextAsync(session, ct);
-                clientId = Guid.CreateVersion7();
-                session.Events.StartStream<Client>(clientId, Client.Registering(registration, reference, access.Member, now));
-                // The client is not saved yet, so the case is decided here with the rules OpenCase applies.
-                var settings = await CaseworkSettingsStore.ReadAsync(session, ct);
-                if (!settings.Services.Contains(command.Service))
-                    throw new CaseworkRuleException($"This workspace does not run a {command.Service.Title()} service.");
-                var worker = command.WorkerId is { } workerId ? await workers.FindAsync(access.WorkspaceId, workerId, ct) : null;
-                opened = new CaseOpened(clientId, reference, command.Service, worker, referral.Id, today, access.Member, now);
+                var reference = await references.NextAsync(session, ct);
+                session.Events.StartStream<Client>(openCommand.ClientId, Client.Registering(registration, reference, access.Member, now));
+                opened = await openCase.DecideForNewClientAsync(session, access, reference, openCommand, ct);
             }
             else
             {
-                opened = await openCase.DecideAsync(session, access,
-                    new OpenCase(command.ExistingClientId!.Value, command.Service, command.WorkerId, today, referral.Id), ct);
-                (clientId, reference) = (opened.ClientId, opened.ClientReference);
+                opened = await LinkAsync(session, access, openCommand, ct);
             }
             session.Events.StartStream<Case>(caseId, opened);
-            stream.AppendOne(new ReferralAccepted(clientId, reference, command.NewClient is not null, caseId, command.Service, opened.Worker, access.Member, now));
-            return new ReferralAcceptance(clientId, reference, caseId);
+            stream.AppendOne(new ReferralAccepted(opened.ClientId, opened.ClientReference, command.NewClient is not null, caseId, command.Service, opened.Worker, access.Member, now));
+            return new ReferralAcceptance(opened.ClientId, opened.ClientReference, caseId);
         }, ct);
+    }
+
+    /// <summary>
+    /// Linking a referral to an existing client opens a case for her, so it needs the reach that
+    /// opening her record needs; otherwise triage would be a way round the caseload.
+    /// </summary>
+    private async Task<CaseOpened> LinkAsync(IDocumentSession session, WorkspaceAccess access, OpenCase command, CancellationToken ct)
+    {
+        try
+        {
+            return await openCase.DecideAsync(session, access, command, ct);
+        }
+        catch (OutsideCaseloadException)
+        {
+            throw new CaseworkRuleException(
+                "This client is not on your caseload, so you cannot link the referral to her. Ask a manager to accept it, or open her record and say why you need it (break the glass) first.");
+        }
     }
 
     public async Task DeclineAsync(WorkspaceAccess access, DeclineReferral command, CancellationToken ct)

@@ -55,6 +55,17 @@ public sealed class ReferralDetailPage(IPage page)
         await page.Locator("#referral-status", new() { HasText = "Accepted by" }).WaitForAsync();
     }
 
+    /// <summary>Chooses who she is among the suggested clients, by the choice's words.</summary>
+    public Task ChooseClientAsync(string choice) => page.GetByLabel(choice, new() { Exact = true }).CheckAsync();
+
+    public Task AcceptAsync() => page.Locator("#accept-referral").ClickAsync();
+
+    public async Task<string> TriageRefusalAsync()
+    {
+        await page.Locator("#triage-refused").WaitForAsync();
+        return await page.Locator("#triage-refused").InnerTextAsync();
+    }
+
     public async Task LogAttemptAsync(string method, string? number, bool reached, string note)
     {
         await ChooseAsync("How", method);

@@ -536,6 +536,76 @@ public class CaseloadAccessTests : CaseDatabase
     }
 
     [Fact]
+    public async Task A_caseworker_reaches_a_client_she_registered_while_her_case_waits_for_allocation()
+    {
+        var client = await Get<RegisterClientHandler>().HandleAsync(Caseworker, SampleClients.Registration(), default);
+        await Get<OpenCaseHandler>().HandleAsync(Caseworker, new OpenCase(client.ClientId, CaseService.Outreach, null, UkCalendar.Today(Clock)), default);
+
+        Assert.Equal(ClientReach.Caseload, await Get<CaseloadGuard>().ReachAsync(Caseworker, client.ClientId, default));
+    }
+
+    [Fact]
+    public async Task Registering_a_client_gives_no_reach_once_her_case_is_allocated_to_someone_else()
+    {
+        var other = (await Workspace.AddMemberAsync("Aisha Worker", WorkspaceRole.Caseworker)).Access;
+        var client = await Get<RegisterClientHandler>().HandleAsync(Caseworker, SampleClients.Registration("Registered Searchable"), default);
+        var caseId = await Get<OpenCaseHandler>().HandleAsync(Caseworker, new OpenCase(client.ClientId, CaseService.Outreach, null, UkCalendar.Today(Clock)), default);
+
+        await Get<AllocateCaseHandler>().HandleAsync(Manager, new AllocateCase(caseId, 1, other.Member.Id, null), default);
+
+        await Assert.ThrowsAsync<OutsideCaseloadException>(() => Get<ClientRecords>().OpenAsync(Caseworker, client.ClientId, default));
+        Assert.Equal(0, (await Get<FindClientsHandler>().HandleAsync(Caseworker, new FindClients("Searchable"), default)).Total);
+    }
+
+    [Fact]
+    public async Task A_registrar_keeps_a_client_whose_case_is_allocated_to_her()
+    {
+        var client = await Get<RegisterClientHandler>().HandleAsync(Caseworker, SampleClients.Registration(), default);
+        await Get<OpenCaseHandler>().HandleAsync(Caseworker, new OpenCase(client.ClientId, CaseService.Outreach, Caseworker.Member.Id, UkCalendar.Today(Clock)), default);
+
+        Assert.Equal(ClientReach.Caseload, await Get<CaseloadGuard>().ReachAsync(Caseworker, client.ClientId, default));
+    }
+
+    [Fact]
+    public async Task A_caseworker_cannot_open_a_case_for_someone_else_and_nothing_is_written()
+    {
+        var other = (await Workspace.AddMemberAsync("Aisha Worker", WorkspaceRole.Caseworker)).Access;
+        var (clientId, _) = await ClientWithCaseAsync();
+
+        var refused = await Assert.ThrowsAsync<CaseworkRuleException>(() => Get<OpenCaseHandler>().HandleAsync(Caseworker,
+            new OpenCase(clientId, CaseService.Outreach, other.Member.Id, UkCalendar.Today(Clock)), default));
+
+        Assert.Equal("Only a manager can allocate a case to someone else: allocate it to yourself, or leave it for a manager to allocate.", refused.Message);
+        await using var session = Store.QuerySession(Workspace.Id);
+        Assert.Equal(1, await session.Query<Case>().CountAsync(c => c.ClientId == clientId));
+    }
+
+    [Fact]
+    public async Task A_caseworker_opens_a_case_for_herself_or_for_a_manager_to_allocate()
+    {
+        var (clientId, _) = await ClientWithCaseAsync();
+        var open = Get<OpenCaseHandler>();
+
+        var hers = await open.HandleAsync(Caseworker, new OpenCase(clientId, CaseService.Outreach, Caseworker.Member.Id, UkCalendar.Today(Clock)), default);
+        var waiting = await open.HandleAsync(Caseworker, new OpenCase(clientId, CaseService.Isva, null, UkCalendar.Today(Clock)), default);
+
+        await using var session = Store.QuerySession(Workspace.Id);
+        Assert.Equal(Caseworker.Member.Id, (await session.LoadAsync<Case>(hers))!.WorkerId);
+        Assert.Null((await session.LoadAsync<Case>(waiting))!.WorkerId);
+    }
+
+    [Fact]
+    public async Task A_manager_opens_a_case_for_any_worker()
+    {
+        var other = (await Workspace.AddMemberAsync("Aisha Worker", WorkspaceRole.Caseworker)).Access;
+
+        var (_, caseId) = await ClientWithCaseAsync(worker: other);
+
+        await using var session = Store.QuerySession(Workspace.Id);
+        Assert.Equal(other.Member.Id, (await session.LoadAsync<Case>(caseId))!.WorkerId);
+    }
+
+    [Fact]
     public async Task A_caseworker_finds_only_the_clients_she_reaches_and_a_manager_finds_them_all()
     {
         var other = (await Workspace.AddMemberAsync("Aisha Worker", WorkspaceRole.Caseworker)).Access;

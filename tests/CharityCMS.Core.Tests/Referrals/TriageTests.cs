@@ -188,6 +188,93 @@ public class TriageTests : DomainDatabase
         Assert.Null(await Get<ReferralDuplicates>().FindByReferenceAsync(access, "TRI-999999", default));
     }
 
+    /// <summary>A referral seen by a caseworker, and a client registered by a manager, so outside the caseworker's caseload.</summary>
+    private async Task<(WorkspaceAccess Caseworker, WorkspaceAccess Manager, Guid ReferralId, ClientRegistration Outside)> ReferralAndOutsideClientAsync(
+        string name = "Rita Referred", DateOnly? born = null)
+    {
+        var workspace = await TestWorkspace.CreateAsync(Store, prefix: "OUT");
+        var caseworker = (await workspace.AddMemberAsync("Hannah Worker", WorkspaceRole.Caseworker)).Access;
+        var manager = (await workspace.AddMemberAsync("Grace Manager", WorkspaceRole.Manager)).Access;
+        var id = await Get<ReceiveReferralHandler>().HandleAsync(caseworker, SampleReferrals.FromPolice(Clock.GetUtcNow().AddDays(-2), name, born), default);
+        var registration = SampleClients.Registration(name);
+        if (born is not null) registration = registration with { Details = registration.Details with { DateOfBirth = born } };
+        var outside = await Get<RegisterClientHandler>().HandleAsync(manager, registration, default);
+        return (caseworker, manager, id, outside);
+    }
+
+    [Fact]
+    public async Task Linking_a_referral_to_a_client_outside_her_caseload_is_refused_and_nothing_is_written()
+    {
+        var (caseworker, _, id, outside) = await ReferralAndOutsideClientAsync();
+
+        var refused = await Assert.ThrowsAsync<CaseworkRuleException>(() =>
+            Triage.AcceptAsync(caseworker, new AcceptReferral(id, 1, outside.ClientId, null, CaseService.Idva, caseworker.Member.Id), default));
+
+        Assert.Contains("Ask a manager to accept it", refused.Message);
+        Assert.Contains("break the glass", refused.Message);
+        await using var session = Store.QuerySession(caseworker.WorkspaceId);
+        Assert.Equal(0, await session.Query<Case>().CountAsync());
+        Assert.Equal(ReferralStatus.Untriaged, (await LoadAsync(caseworker, id)).Status);
+        Assert.False(await Get<CaseloadGuard>().MayReachAsync(caseworker, outside.ClientId, default));
+    }
+
+    [Fact]
+    public async Task After_breaking_the_glass_a_caseworker_links_the_referral_into_a_case_a_manager_will_allocate()
+    {
+        var (caseworker, _, id, outside) = await ReferralAndOutsideClientAsync();
+        await Get<CaseloadGuard>().BreakGlassAsync(caseworker, outside.ClientId, "She called the duty line about this referral.", default);
+
+        await Assert.ThrowsAsync<CaseworkRuleException>(() =>
+            Triage.AcceptAsync(caseworker, new AcceptReferral(id, 1, outside.ClientId, null, CaseService.Idva, caseworker.Member.Id), default));
+        var accepted = await Triage.AcceptAsync(caseworker, new AcceptReferral(id, 1, outside.ClientId, null, CaseService.Idva, null), default);
+
+        await using var session = Store.QuerySession(caseworker.WorkspaceId);
+        var opened = await session.LoadAsync<Case>(accepted.CaseId);
+        Assert.Equal(outside.ClientId, opened!.ClientId);
+        Assert.Null(opened.WorkerId);
+    }
+
+    [Fact]
+    public async Task A_manager_links_a_referral_to_any_client_and_allocates_the_case()
+    {
+        var (caseworker, manager, id, outside) = await ReferralAndOutsideClientAsync();
+
+        var accepted = await Triage.AcceptAsync(manager, new AcceptReferral(id, 1, outside.ClientId, null, CaseService.Idva, caseworker.Member.Id), default);
+
+        await using var session = Store.QuerySession(manager.WorkspaceId);
+        Assert.Equal(caseworker.Member.Id, (await session.LoadAsync<Case>(accepted.CaseId))!.WorkerId);
+        Assert.True(await Get<CaseloadGuard>().MayReachAsync(caseworker, outside.ClientId, default));
+    }
+
+    [Fact]
+    public async Task A_caseworker_accepting_into_a_new_client_cannot_allocate_the_case_to_someone_else()
+    {
+        var (caseworker, manager, id, _) = await ReferralAndOutsideClientAsync();
+        var referral = await LoadAsync(caseworker, id);
+
+        var refused = await Assert.ThrowsAsync<CaseworkRuleException>(() =>
+            Triage.AcceptAsync(caseworker, new AcceptReferral(id, referral.Version, null, referral.ToRegistration(), CaseService.Idva, manager.Member.Id), default));
+
+        Assert.StartsWith("Only a manager can allocate a case to someone else", refused.Message);
+        Assert.Equal(ReferralStatus.Untriaged, (await LoadAsync(caseworker, id)).Status);
+    }
+
+    [Fact]
+    public async Task Possible_duplicates_outside_her_caseload_show_only_their_reference()
+    {
+        var born = new DateOnly(1979, 3, 14);
+        var (caseworker, manager, id, outside) = await ReferralAndOutsideClientAsync("Jayne Smyth", born);
+        var duplicates = Get<ReferralDuplicates>();
+
+        var seen = Assert.Single(await duplicates.FindAsync(caseworker, id, default));
+        var byReference = await duplicates.FindByReferenceAsync(caseworker, outside.Reference, default);
+        var managerSees = Assert.Single(await duplicates.FindAsync(manager, id, default));
+
+        Assert.Equal(new PossibleDuplicate(outside.ClientId, outside.Reference, null, null, false, OutsideCaseload: true), seen);
+        Assert.Equal(seen, byReference);
+        Assert.Equal(new PossibleDuplicate(outside.ClientId, outside.Reference, "Jayne Smyth", born, true), managerSees);
+    }
+
     [Fact]
     public async Task A_self_referral_lands_in_the_queue_and_tells_every_manager_without_her_name()
     {
