@@ -63,6 +63,11 @@ public class BrowserApp : CharityApp
             new MakeMaracReferral(clientId, null, today, today), default);
     }
 
+    /// <summary>Agrees an action on a MARAC referral that has none yet, due in a week.</summary>
+    public async Task AgreeMaracActionAsync(string workspace, Guid referralId, string action, string agency) =>
+        await Services.GetRequiredService<AgreeMaracActionHandler>().HandleAsync(await ManagerAsync(workspace),
+            new AgreeMaracAction(referralId, 1, action, agency, UkCalendar.Today(TimeProvider.System).AddDays(7)), default);
+
     /// <summary>A police referral received an hour ago, waiting in the triage queue.</summary>
     public async Task<Guid> ReceiveReferralAsync(string workspace, string name) =>
         await Services.GetRequiredService<ReceiveReferralHandler>().HandleAsync(await ManagerAsync(workspace),
