@@ -1,6 +1,9 @@
 using CharityCMS.Cases;
 using CharityCMS.Clients;
 using CharityCMS.Demo;
+using CharityCMS.Marac;
+using CharityCMS.Referrals;
+using CharityCMS.Risk;
 using CharityCMS.TestSupport;
 using CharityCMS.Workspaces;
 using Marten;
@@ -42,6 +45,33 @@ public class BrowserApp : CharityApp
         return await Services.GetRequiredService<OpenCaseHandler>().HandleAsync(await ManagerAsync(workspace),
             new OpenCase(clientId, CaseService.Idva, worker.Id, UkCalendar.Today(TimeProvider.System)), default);
     }
+
+    /// <summary>Completes a risk assessment for the client with that many "yes" answers, as the manager would.</summary>
+    public async Task<Guid> CompleteAssessmentAsync(string workspace, Guid clientId, int yes)
+    {
+        var access = await ManagerAsync(workspace);
+        var id = await Services.GetRequiredService<StartRiskAssessmentHandler>().HandleAsync(access, new StartRiskAssessment(clientId), default);
+        await Services.GetRequiredService<CompleteRiskAssessmentHandler>().HandleAsync(access, new CompleteRiskAssessment(id, 1, SampleRisk.Form(yes)), default);
+        return id;
+    }
+
+    /// <summary>Refers a client already assessed at high risk to a MARAC meeting held today, so its outcome can be recorded.</summary>
+    public async Task<Guid> ReferToMaracAsync(string workspace, Guid clientId)
+    {
+        var today = UkCalendar.Today(TimeProvider.System);
+        return await Services.GetRequiredService<MakeMaracReferralHandler>().HandleAsync(await ManagerAsync(workspace),
+            new MakeMaracReferral(clientId, null, today, today), default);
+    }
+
+    /// <summary>Agrees an action on a MARAC referral that has none yet, due in a week.</summary>
+    public async Task AgreeMaracActionAsync(string workspace, Guid referralId, string action, string agency) =>
+        await Services.GetRequiredService<AgreeMaracActionHandler>().HandleAsync(await ManagerAsync(workspace),
+            new AgreeMaracAction(referralId, 1, action, agency, UkCalendar.Today(TimeProvider.System).AddDays(7)), default);
+
+    /// <summary>A police referral received an hour ago, waiting in the triage queue.</summary>
+    public async Task<Guid> ReceiveReferralAsync(string workspace, string name) =>
+        await Services.GetRequiredService<ReceiveReferralHandler>().HandleAsync(await ManagerAsync(workspace),
+            SampleReferrals.FromPolice(DateTimeOffset.UtcNow.AddHours(-1), name), default);
 
     /// <summary>A manager of the demo workspace, as the app would resolve her access.</summary>
     public async Task<WorkspaceAccess> ManagerAsync(string workspace)

@@ -112,17 +112,21 @@ public class CaseworkTests(Chromium chromium, BrowserApp app) : BrowserTest(chro
         Assert.True(await session.Query<Notification>().AnyAsync(n => n.Kind == NotificationKind.BreakGlassOpening && n.Link == $"/clients/{client.ClientId}"));
     }
 
-    [Fact]
-    public async Task A_do_not_disclose_address_is_not_in_the_page_until_revealed_with_a_reason_and_the_reveal_is_audited()
+    [Theory]
+    [InlineData(true, false, "do not disclose")]
+    [InlineData(false, true, "refuge address")]
+    public async Task A_confidential_address_is_not_in_the_page_until_revealed_with_a_reason_and_the_reveal_is_audited(bool doNotDisclose, bool refuge, string withheld)
     {
         var registration = SampleClients.Registration("Rhea Hiddenaddress");
         var client = await App.RegisterClientAsync(DemoStaff.Riverside,
-            registration with { Address = new PostalAddress("7 Secret Refuge Road", null, "Leeds", "LS2 9ZZ", DoNotDisclose: true) }, allocateTo: "Hannah Price");
+            registration with { Address = new PostalAddress("7 Secret Refuge Road", null, "Leeds", "LS2 9ZZ", doNotDisclose, refuge) }, allocateTo: "Hannah Price");
         var page = await SignInAsync("Hannah Price");
 
         await GoToAsync(page, $"/clients/{client.ClientId}");
         await page.Locator("#safe-contact").WaitForAsync();
         Assert.DoesNotContain("Secret Refuge Road", await page.ContentAsync());
+        Assert.Contains($"Address withheld: {withheld}", await page.Locator(".address-withheld").InnerTextAsync());
+        await ScreenshotAsync(page, $"address-withheld-{withheld.Replace(' ', '-')}");
 
         await page.Locator("#reveal-address").ClickAsync();
         await page.Locator("#reveal-confirm").ClickAsync();
@@ -133,7 +137,7 @@ public class CaseworkTests(Chromium chromium, BrowserApp app) : BrowserTest(chro
         await page.Locator("#reveal-confirm").ClickAsync();
         await page.Locator("#address-revealed").WaitForAsync();
         Assert.Contains("Secret Refuge Road", await page.ContentAsync());
-        await ScreenshotAsync(page, "address-revealed");
+        await ScreenshotAsync(page, $"address-revealed-{withheld.Replace(' ', '-')}");
 
         await using (var session = App.Store.QuerySession(DemoStaff.Riverside))
         {

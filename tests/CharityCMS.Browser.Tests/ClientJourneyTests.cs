@@ -1,4 +1,6 @@
 using CharityCMS.Browser.Tests.Pages;
+using CharityCMS.Demo;
+using CharityCMS.TestSupport;
 using Microsoft.Playwright;
 
 namespace CharityCMS.Browser.Tests;
@@ -80,5 +82,31 @@ public class ClientJourneyTests(Chromium chromium, BrowserApp app) : BrowserTest
         Assert.Equal(4, viewers.Count(v => v == "Hannah Price"));
         await AssertAccessibleAsync(manager);
         await ScreenshotAsync(manager, "manager-sees-views");
+    }
+
+    [Fact]
+    public async Task When_she_moves_into_a_refuge_the_caseworker_marks_the_address_and_it_is_hidden_from_then_on()
+    {
+        var client = await App.RegisterClientAsync(DemoStaff.Riverside, SampleClients.Registration("Rosa Refugemove"), allocateTo: "Hannah Price");
+        var page = await SignInAsync("Hannah Price");
+        await GoToAsync(page, $"/clients/{client.ClientId}");
+        var record = new ClientRecordPage(page);
+        await record.WhenOpenAsync();
+        Assert.Contains("12 Test Street", await page.Locator("address").InnerTextAsync());
+
+        await record.EditAsync();
+        var form = new ClientFormPage(page);
+        await form.FillAsync("Address line 1", "1 Sanctuary Walk");
+        await form.TickAsync("This is a refuge address");
+        await ScreenshotAsync(page, "refuge-ticked");
+        await form.SaveAsync("Save changes");
+
+        await record.WhenOpenAsync();
+        Assert.Contains("Address withheld: refuge address", await page.Locator(".address-withheld").InnerTextAsync());
+        Assert.Contains("No letters: her address is a refuge address.", await page.Locator("#safe-contact").InnerTextAsync());
+        Assert.DoesNotContain("Sanctuary Walk", await page.ContentAsync());
+        Assert.Contains(await record.HistoryAsync(), h => h.Contains("Address changed"));
+        await AssertAccessibleAsync(page);
+        await ScreenshotAsync(page, "refuge-address-hidden");
     }
 }

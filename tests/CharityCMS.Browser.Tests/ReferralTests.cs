@@ -179,4 +179,30 @@ public class ReferralTests(Chromium chromium, BrowserApp app) : BrowserTest(chro
         await AssertAccessibleAsync(caseworker);
         await ScreenshotAsync(caseworker, "declined");
     }
+
+    [Fact]
+    public async Task A_referral_signposted_from_triage_records_where_and_leaves_the_queue()
+    {
+        var referralId = await App.ReceiveReferralAsync(DemoStaff.Riverside, "Sian Signposted");
+        var manager = await SignInAsync("Grace Okoro");
+        await GoToAsync(manager, "/referrals");
+        var queue = new ReferralQueuePage(manager);
+        Assert.Contains("Sian Signposted", await queue.WaitingNamesAsync());
+
+        await queue.OpenAsync("Sian Signposted");
+        var referral = new ReferralDetailPage(manager);
+        await referral.SignpostAsync("Northgate Rape Crisis Centre", "She lives in their area and asked for them.");
+        Assert.Contains("Signposted to Northgate Rape Crisis Centre by Grace Okoro", await referral.StatusAsync());
+        Assert.Equal(0, await manager.Locator("#triage").CountAsync());
+        await AssertAccessibleAsync(manager);
+        await ScreenshotAsync(manager, "signposted");
+
+        await GoToAsync(manager, "/referrals");
+        Assert.DoesNotContain("Sian Signposted", await queue.WaitingNamesOrNoneAsync());
+        await ScreenshotAsync(manager, "queue-after-signposting");
+        await using var session = App.Store.QuerySession(DemoStaff.Riverside);
+        var stored = await session.LoadAsync<Referral>(referralId);
+        Assert.Equal(ReferralStatus.Signposted, stored!.Status);
+        Assert.Equal("Northgate Rape Crisis Centre", stored.SignpostedTo);
+    }
 }

@@ -88,6 +88,69 @@ public class RiskTests(Chromium chromium, BrowserApp app) : BrowserTest(chromium
     }
 
     [Fact]
+    public async Task A_saved_draft_comes_back_with_its_answers_after_leaving_the_page()
+    {
+        var client = await App.RegisterClientAsync(DemoStaff.Riverside, SampleClients.Registration("Draft Testclient"));
+        var page = await SignInAsync("Grace Okoro");
+        await GoToAsync(page, $"/clients/{client.ClientId}/risk");
+        var summary = new RiskSummaryPage(page);
+        await summary.WhenOpenAsync();
+        await summary.AssessAsync();
+
+        var checklist = new RiskChecklistPage(page);
+        var (yes, no) = (RiskChecklist.Questions[0].Id, RiskChecklist.Questions[1].Id);
+        await checklist.AnswerAsync(yes, "Yes");
+        await checklist.AnswerAsync(no, "No");
+        await checklist.AnswerAsync(RiskChecklist.StalkingQuestionId, "Yes");
+        await checklist.AnswerAsync(RiskChecklist.StalkingScreen[0].Id, "DontKnow");
+        await checklist.SaveDraftAsync();
+
+        await GoToAsync(page, $"/clients/{client.ClientId}");
+        await page.Locator("#safe-contact").WaitForAsync();
+        await GoToAsync(page, $"/clients/{client.ClientId}/risk");
+        await summary.WhenOpenAsync();
+        Assert.Contains("A draft was last saved", await summary.OpenDraftAsync());
+        Assert.Equal("Resume draft", (await summary.AssessButtonAsync()).Trim(), ignoreCase: true);
+        await ScreenshotAsync(page, "draft-waiting");
+
+        await summary.AssessAsync();
+        Assert.True(await checklist.IsAnsweredAsync(yes, "Yes"));
+        Assert.True(await checklist.IsAnsweredAsync(no, "No"));
+        Assert.True(await checklist.IsAnsweredAsync(RiskChecklist.StalkingScreen[0].Id, "DontKnow"));
+        Assert.False(await checklist.IsAnsweredAsync(RiskChecklist.Questions[2].Id, "Yes"));
+        Assert.Contains("Score: 2", await checklist.LiveScoreAsync());
+        await ScreenshotAsync(page, "draft-resumed");
+    }
+
+    [Fact]
+    public async Task On_a_marac_referral_the_outcome_is_recorded_and_an_action_marked_done_and_both_are_shown()
+    {
+        var client = await App.RegisterClientAsync(DemoStaff.Riverside, SampleClients.Registration("Outcome Testclient"));
+        await App.CompleteAssessmentAsync(DemoStaff.Riverside, client.ClientId, yes: 16);
+        var referralId = await App.ReferToMaracAsync(DemoStaff.Riverside, client.ClientId);
+        var page = await SignInAsync("Grace Okoro");
+        await GoToAsync(page, $"/marac/{referralId}");
+        var marac = new MaracReferralPages(page);
+        await page.Locator("#referral-details").WaitForAsync();
+
+        await marac.AddActionAsync("Flag her address with the police", "Police", DateTime.Today.AddDays(7).ToString("dd/MM/yyyy"));
+        await marac.MarkDoneAsync("Flag her address with the police");
+        await marac.RecordOutcomeAsync("Actions agreed by all agencies; review at the next meeting.");
+
+        Assert.Contains(await marac.ActionsAsync(), a => a.Contains("Flag her address") && a.Contains($"Done {DateTime.Today:d MMM yyyy}"));
+        Assert.Contains("Actions agreed by all agencies; review at the next meeting.", await marac.OutcomeAsync());
+        Assert.Contains("by Grace Okoro", await marac.OutcomeAsync());
+        await AssertAccessibleAsync(page);
+        await ScreenshotAsync(page, "marac-outcome-and-action-done");
+
+        // Both stay after a reload: they were saved, not only shown.
+        await GoToAsync(page, $"/marac/{referralId}");
+        await page.Locator("#referral-details").WaitForAsync();
+        Assert.Contains("Actions agreed by all agencies", await marac.OutcomeAsync());
+        Assert.Contains(await marac.ActionsAsync(), a => a.Contains("Done "));
+    }
+
+    [Fact]
     public async Task A_caseworker_outside_the_caseload_sees_a_way_to_the_record_and_no_risk_data()
     {
         var client = await App.RegisterClientAsync(DemoStaff.Riverside, SampleClients.Registration("Outside Testclient"));

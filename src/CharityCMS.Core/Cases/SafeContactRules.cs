@@ -33,6 +33,7 @@ public static class SafeContactRules
             ContactMethod.Email when contact.Email is null => "She has no email address on her record.",
             ContactMethod.Email when !contact.Email.IsSafe => "She has said email is not safe.",
             ContactMethod.Letter when address is null => "She has no postal address on her record.",
+            ContactMethod.Letter when address.IsRefuge => "Her address is a refuge address: no letters may be sent to it.",
             ContactMethod.Letter when address.DoNotDisclose => "Her address is marked \"do not disclose\": no letters may be sent to it.",
             _ => null,
         };

@@ -61,11 +61,23 @@ public sealed record ClientContactDetails(IReadOnlyList<PhoneNumber> Phones, Ema
 }
 
 /// <summary>
-/// A postal address. "Do not disclose" (a refuge, or an address the perpetrator must not learn)
-/// hides it on every screen.
+/// A postal address. "Do not disclose" (an address the perpetrator must not learn) and a refuge
+/// address are both confidential: hidden on every screen and never written to.
 /// </summary>
-public sealed record PostalAddress(string Line1, string? Line2, string Town, string Postcode, bool DoNotDisclose)
+/// <param name="IsRefuge">Defaulted so addresses recorded before refuges were marked still read.</param>
+public sealed record PostalAddress(string Line1, string? Line2, string Town, string Postcode, bool DoNotDisclose, bool IsRefuge = false)
 {
+    /// <summary>
+    /// The one test every screen and rule uses. A refuge is confidential even when nobody ticked
+    /// "do not disclose": a refuge's location, once known, endangers every woman living there.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsConfidential => DoNotDisclose || IsRefuge;
+
+    /// <summary>Why it is withheld, in the words the screens show, or null when it is not.</summary>
+    [JsonIgnore]
+    public string? WithheldAs => IsRefuge ? "refuge address" : DoNotDisclose ? "do not disclose" : null;
+
     internal PostalAddress Normalised() => this with
     {
         Line1 = Text.Tidy(Line1),

@@ -46,10 +46,17 @@ public static class ClientHistory
     {
         (null, not null) => "Address added",
         (not null, null) => "Address removed",
-        _ when before!.DoNotDisclose != after!.DoNotDisclose && before with { DoNotDisclose = after.DoNotDisclose } == after =>
-            after.DoNotDisclose ? "Address marked do not disclose" : "Address no longer marked do not disclose",
+        _ when before != after && before! with { DoNotDisclose = after!.DoNotDisclose, IsRefuge = after.IsRefuge } == after =>
+            string.Join("; ", MarkingChanges(before, after)),
         _ => "Address changed",
     };
+
+    /// <summary>The same address, marked differently: the history says which marking changed.</summary>
+    private static IEnumerable<string> MarkingChanges(PostalAddress before, PostalAddress after)
+    {
+        if (before.IsRefuge != after.IsRefuge) yield return after.IsRefuge ? "Address marked as a refuge" : "Address no longer marked as a refuge";
+        if (before.DoNotDisclose != after.DoNotDisclose) yield return after.DoNotDisclose ? "Address marked do not disclose" : "Address no longer marked do not disclose";
+    }
 
     private static IReadOnlyList<string> ChangedParts(ClientPersonalDetails? before, ClientPersonalDetails after)
     {

@@ -78,13 +78,14 @@ public sealed class DemoClients(int seed, string area)
         var f = new Faker("en_GB") { Random = new Randomizer(seed) };
         // A generator of its own, so adding monitoring left every other demo figure as it was.
         var answers = new Randomizer(seed + 7919);
+        var refuges = new Randomizer(seed + 104729);
         var list = new List<DemoRegistration>(count);
         for (var i = 0; i < count; i++)
         {
             var registeredAt = OfficeHours(f, now.AddDays(-f.Random.Int(1, 730)));
             var details = Details(f, registeredAt);
             var command = new RegisterClient(details, Contact(f, details.LegalName), Address(f), Monitoring(answers));
-            list.Add(new DemoRegistration(command, registeredAt, LaterChange(f, registeredAt, now)));
+            list.Add(new DemoRegistration(command, registeredAt, LaterChange(f, refuges, registeredAt, now)));
         }
         return list.OrderBy(r => r.RegisteredAt).ToList();
     }
@@ -166,7 +167,7 @@ public sealed class DemoClients(int seed, string area)
         return new PostalAddress($"{f.Random.Int(1, 240)} {f.PickRandom(Streets)}", line2, town, postcode, DoNotDisclose: f.Random.Bool(0.15f));
     }
 
-    private DemoChange? LaterChange(Faker f, DateTimeOffset registeredAt, DateTimeOffset now)
+    private DemoChange? LaterChange(Faker f, Randomizer refuges, DateTimeOffset registeredAt, DateTimeOffset now)
     {
         if (!f.Random.Bool(0.35f)) return null;
         var days = (int)(now - registeredAt).TotalDays;
@@ -181,8 +182,15 @@ public sealed class DemoClients(int seed, string area)
                     Phones = [Mobile(f, "New mobile", 900, 999, Notes.FirstOrDefault(n => n.Text == c.Contact.SafeContactNotes)), .. c.Contact.Phones.Take(1)],
                 },
             }),
-            1 => new DemoChange(at, c => c with { Address = Address(f) is { } moved ? moved with { DoNotDisclose = true } : null }),
+            1 => Moved(f, at, intoRefuge: refuges.Bool(0.3f)),
             _ => new DemoChange(at, c => c with { Details = c.Details with { PreferredName = f.PickRandom(Nicknames) } }),
         };
     }
+
+    /// <summary>
+    /// She moved somewhere he must not find: some into a refuge, marked only as a refuge so the demo
+    /// shows that the refuge mark alone keeps the address hidden.
+    /// </summary>
+    private DemoChange Moved(Faker f, DateTimeOffset at, bool intoRefuge) =>
+        new(at, c => c with { Address = Address(f) is { } moved ? moved with { DoNotDisclose = !intoRefuge, IsRefuge = intoRefuge } : null });
 }

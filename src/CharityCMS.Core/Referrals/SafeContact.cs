@@ -56,6 +56,7 @@ public static class SafeContact
         rules.Add(person.Address switch
         {
             null => new("Post", "no address recorded", false),
+            { IsRefuge: true } => new("Post", "address is a refuge: no letters", false),
             { DoNotDisclose: true } => new("Post", "address is do not disclose: no letters", false),
             _ when !person.SafeToWrite => new("Post", "not safe to write to her", false),
             _ => new("Post", "safe to write to her address", true),

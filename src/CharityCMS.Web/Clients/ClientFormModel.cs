@@ -4,7 +4,7 @@ namespace CharityCMS.Web.Clients;
 
 /// <summary>
 /// What the client form edits: plain settable fields for the inputs, turned into the domain's
-/// records on submit. An address marked "do not disclose" is kept here, unseen, so an edit can keep
+/// records on submit. A confidential address ("do not disclose" or a refuge) is kept here, unseen, so an edit can keep
 /// it, replace it or remove it without anybody reading it.
 /// </summary>
 public sealed class ClientFormModel
@@ -29,13 +29,14 @@ public sealed class ClientFormModel
     public string Town { get; set; } = "";
     public string Postcode { get; set; } = "";
     public bool DoNotDisclose { get; set; }
+    public bool IsRefuge { get; set; }
 
     public Gender? Gender { get; set; }
     public Ethnicity? Ethnicity { get; set; }
     public Disability? Disability { get; set; }
     public SexualOrientation? SexualOrientation { get; set; }
 
-    /// <summary>The existing "do not disclose" address, kept as it is unless the editor replaces or removes it.</summary>
+    /// <summary>The existing confidential address, kept as it is unless the editor replaces or removes it.</summary>
     public PostalAddress? WithheldAddress { get; private set; }
 
     public ClientPersonalDetails ToDetails() => new(
@@ -53,7 +54,7 @@ public sealed class ClientFormModel
         SafeContactNotes);
 
     public PostalAddress? ToAddress() =>
-        WithheldAddress ?? (HasAddress ? new PostalAddress(Line1, Line2, Town, Postcode, DoNotDisclose) : null);
+        WithheldAddress ?? (HasAddress ? new PostalAddress(Line1, Line2, Town, Postcode, DoNotDisclose, IsRefuge) : null);
 
     public EqualityMonitoring ToMonitoring() => new(Gender, Ethnicity, Disability, SexualOrientation);
 
@@ -94,7 +95,7 @@ public sealed class ClientFormModel
             Disability = client.Monitoring.Disability,
             SexualOrientation = client.Monitoring.SexualOrientation,
         };
-        if (client.Address is { DoNotDisclose: true } withheld)
+        if (client.Address is { IsConfidential: true } withheld)
         {
             model.WithheldAddress = withheld;
         }

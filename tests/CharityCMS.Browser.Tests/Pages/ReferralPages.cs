@@ -25,6 +25,13 @@ public sealed class ReferralQueuePage(IPage page)
         return await page.Locator("#waiting-referrals td[data-label='Name']").AllInnerTextsAsync();
     }
 
+    /// <summary>The names waiting, read once the queue has loaded, empty when nothing waits.</summary>
+    public async Task<IReadOnlyList<string>> WaitingNamesOrNoneAsync()
+    {
+        await page.Locator("#referral-counts").WaitForAsync();
+        return await page.Locator("#waiting-referrals td[data-label='Name']").AllInnerTextsAsync();
+    }
+
     public async Task OpenAsync(string name)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).First.ClickAsync();
@@ -64,6 +71,16 @@ public sealed class ReferralDetailPage(IPage page)
     {
         await page.Locator("#triage-refused").WaitForAsync();
         return await page.Locator("#triage-refused").InnerTextAsync();
+    }
+
+    public async Task SignpostAsync(string organisation, string note)
+    {
+        var triage = page.Locator("#triage");
+        await triage.GetByLabel("Signpost elsewhere", new() { Exact = true }).CheckAsync();
+        await triage.GetByLabel("Signposted to (organisation)", new() { Exact = true }).FillAsync(organisation);
+        await triage.GetByLabel("Note (optional)", new() { Exact = true }).FillAsync(note);
+        await page.Locator("#signpost-referral").ClickAsync();
+        await page.Locator("#referral-status", new() { HasText = "Signposted to" }).WaitForAsync();
     }
 
     public async Task LogAttemptAsync(string method, string? number, bool reached, string note)

@@ -13,6 +13,10 @@ public sealed class RiskSummaryPage(IPage page)
 
     public Task<IReadOnlyList<string>> HistoryAsync() => page.Locator("#risk-history tbody tr").AllInnerTextsAsync();
 
+    public Task<string> OpenDraftAsync() => page.Locator("#open-draft").InnerTextAsync();
+
+    public Task<string> AssessButtonAsync() => page.Locator("#assess").InnerTextAsync();
+
     public async Task AssessAsync()
     {
         await page.Locator("#assess").ClickAsync();
@@ -30,6 +34,8 @@ public sealed class RiskSummaryPage(IPage page)
 public sealed class RiskChecklistPage(IPage page)
 {
     public Task AnswerAsync(string questionId, string answer) => page.Locator($"#q-{questionId}-{answer}").CheckAsync();
+
+    public Task<bool> IsAnsweredAsync(string questionId, string answer) => page.Locator($"#q-{questionId}-{answer}").IsCheckedAsync();
 
     public Task<string> LiveScoreAsync() => page.Locator("#live-score").InnerTextAsync();
 
@@ -78,6 +84,21 @@ public sealed class MaracReferralPages(IPage page)
     }
 
     public Task<IReadOnlyList<string>> ActionsAsync() => page.Locator("#action-list tbody tr").AllInnerTextsAsync();
+
+    public async Task MarkDoneAsync(string action)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Mark done today: {action}", Exact = true }).ClickAsync();
+        await page.Locator("#action-list tbody tr", new() { HasText = action }).GetByText("Done ").WaitForAsync();
+    }
+
+    public async Task RecordOutcomeAsync(string outcome)
+    {
+        await page.GetByLabel("What the meeting concluded", new() { Exact = true }).FillAsync(outcome);
+        await page.Locator("#record-outcome").ClickAsync();
+        await page.Locator("#outcome").GetByText("Recorded ").WaitForAsync();
+    }
+
+    public Task<string> OutcomeAsync() => page.Locator("#outcome").InnerTextAsync();
 
     public Task<IReadOnlyList<string>> OpenActionsOnListAsync() => page.Locator("#open-actions tbody tr").AllInnerTextsAsync();
 }

@@ -40,15 +40,19 @@ public class CaseworkTests : CaseDatabase
         Assert.Single(await session.Events.FetchStreamAsync(caseId));
     }
 
-    [Fact]
-    public async Task A_letter_to_a_do_not_disclose_address_is_refused()
+    [Theory]
+    [InlineData(true, false, "do not disclose")]
+    [InlineData(false, true, "refuge address")]
+    public async Task A_letter_to_a_confidential_address_is_refused(bool doNotDisclose, bool refuge, string reason)
     {
         var registration = SampleClients.Registration();
-        var (_, caseId) = await ClientWithCaseAsync(registration with { Address = registration.Address! with { DoNotDisclose = true } });
+        var (_, caseId) = await ClientWithCaseAsync(registration with { Address = registration.Address! with { DoNotDisclose = doNotDisclose, IsRefuge = refuge } });
 
         var refused = await Assert.ThrowsAsync<CaseworkRuleException>(() => Contacts.LogAsync(Caseworker, Contact(caseId, ContactMethod.Letter, phone: null), default));
 
-        Assert.Contains("do not disclose", refused.Message);
+        Assert.Contains(reason, refused.Message);
+        await using var session = Store.QuerySession(Workspace.Id);
+        Assert.Single(await session.Events.FetchStreamAsync(caseId));
     }
 
     [Fact]
@@ -631,11 +635,13 @@ public class CaseloadAccessTests : CaseDatabase
             Get<ChangeClientDetailsHandler>().HandleAsync(Caseworker, SampleClients.Edit(clientId, 1, registration, d => d with { PreferredName = "Jo" }), default));
     }
 
-    [Fact]
-    public async Task Revealing_a_confidential_address_needs_a_reason_and_is_audited()
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public async Task Revealing_a_confidential_address_needs_a_reason_and_is_audited(bool doNotDisclose, bool refuge)
     {
         var registration = SampleClients.Registration();
-        var (clientId, _) = await ClientWithCaseAsync(registration with { Address = registration.Address! with { DoNotDisclose = true } });
+        var (clientId, _) = await ClientWithCaseAsync(registration with { Address = registration.Address! with { DoNotDisclose = doNotDisclose, IsRefuge = refuge } });
         var records = Get<ClientRecords>();
 
         await Assert.ThrowsAsync<ValidationException>(() => records.RevealAddressAsync(Caseworker, clientId, "", default));

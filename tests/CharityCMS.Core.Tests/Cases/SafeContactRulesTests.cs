@@ -27,9 +27,12 @@ public class SafeContactRulesTests
     public void Each_method_is_allowed_only_when_she_said_it_is_safe(ContactMethod method, string? phone, bool allowed) =>
         Assert.Equal(allowed, SafeContactRules.RefusalFor(method, phone, Contact, Refuge) is null);
 
-    [Fact]
-    public void A_letter_to_a_do_not_disclose_address_is_refused_with_the_reason() =>
-        Assert.Contains("do not disclose", SafeContactRules.RefusalFor(ContactMethod.Letter, null, Contact, Refuge));
+    [Theory]
+    [InlineData(true, false, "do not disclose")]
+    [InlineData(false, true, "refuge address")]
+    [InlineData(true, true, "refuge address")]
+    public void A_letter_to_a_confidential_address_is_refused_with_the_reason(bool doNotDisclose, bool refuge, string reason) =>
+        Assert.Contains(reason, SafeContactRules.RefusalFor(ContactMethod.Letter, null, Contact, Refuge with { DoNotDisclose = doNotDisclose, IsRefuge = refuge }));
 
     [Fact]
     public void A_letter_to_an_ordinary_address_is_allowed() =>

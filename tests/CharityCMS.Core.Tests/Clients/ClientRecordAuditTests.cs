@@ -68,6 +68,22 @@ public class ClientRecordAuditTests : DomainDatabase
         Assert.Equal(["preferred name", "pronouns"], view.History[1].ChangedParts);
     }
 
+    [Theory]
+    [InlineData(true, false, "Address marked do not disclose")]
+    [InlineData(false, true, "Address marked as a refuge")]
+    [InlineData(true, true, "Address marked as a refuge; Address marked do not disclose")]
+    public async Task Marking_the_same_address_confidential_shows_in_the_history_as_that_marking(bool doNotDisclose, bool refuge, string expected)
+    {
+        var (_, caseworker, clientId) = await ClientAsync();
+        var registered = SampleClients.Registration();
+        await Get<ChangeClientDetailsHandler>().HandleAsync(caseworker,
+            SampleClients.Edit(clientId, 1, registered with { Address = registered.Address! with { DoNotDisclose = doNotDisclose, IsRefuge = refuge } }), default);
+
+        var view = await Get<ClientRecords>().OpenAsync(caseworker, clientId, default);
+
+        Assert.Equal(expected, view!.History[^1].What);
+    }
+
     [Fact]
     public async Task A_client_of_another_workspace_is_not_found_and_no_audit_is_written_there()
     {

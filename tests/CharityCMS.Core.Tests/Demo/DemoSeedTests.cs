@@ -31,6 +31,7 @@ public class DemoSeedTests : DomainDatabase
             Assert.Equal(DemoSeed.ClientsPerWorkspace, clients.Count);
             Assert.All(clients, c => Assert.StartsWith(workspace.ClientReferencePrefix + "-", c.Reference));
             Assert.Contains(clients, c => c.Address?.DoNotDisclose == true);
+            Assert.Contains(clients, c => c.Address is { IsRefuge: true, DoNotDisclose: false });
             Assert.Contains(clients, c => c.Contact.Phones.Any(p => !p.SafeToCall));
             Assert.Contains(clients, c => c.Version > 1);
 

@@ -69,12 +69,16 @@ public class TriageTests : DomainDatabase
     [Fact]
     public async Task An_acceptance_that_fails_leaves_no_client_no_case_and_the_referral_waiting()
     {
-        var (access, id) = await ReferralAsync();
+        var (caseworker, id) = await ReferralAsync();
+        // A manager, who may allocate to anyone, so the acceptance fails only at the worker who is not there.
+        var access = await (await TestWorkspace.CreateAsync(Store)).AccessAsync(WorkspaceRole.Manager) with { WorkspaceId = caseworker.WorkspaceId };
         var referral = await LoadAsync(access, id);
         var stranger = Guid.NewGuid();
 
-        await Assert.ThrowsAsync<CaseworkRuleException>(() =>
+        var refused = await Assert.ThrowsAsync<CaseworkRuleException>(() =>
             Triage.AcceptAsync(access, new AcceptReferral(id, referral.Version, null, referral.ToRegistration(), CaseService.Idva, stranger), default));
+
+        Assert.Equal("Choose a caseworker or manager of this workspace.", refused.Message);
 
         await using var session = Store.QuerySession(access.WorkspaceId);
         Assert.Equal(0, await session.Query<Client>().CountAsync());

@@ -27,11 +27,13 @@ public class ClientFormTests
         Assert.Contains("Enter a UK postcode, such as LS1 4AP.", postcode.TextContent);
     }
 
-    [Fact]
-    public async Task A_withheld_address_is_offered_for_replacement_and_never_filled_into_the_fields()
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public async Task A_withheld_address_is_offered_for_replacement_and_never_filled_into_the_fields(bool doNotDisclose, bool refuge)
     {
         await using var context = ComponentContext.Create();
-        var client = Client(new PostalAddress("7 Hidden Refuge Road", null, "Leeds", "LS6 1AA", DoNotDisclose: true));
+        var client = Client(new PostalAddress("7 Hidden Refuge Road", null, "Leeds", "LS6 1AA", doNotDisclose, refuge));
         var model = ClientFormModel.From(client, new DateOnly(2026, 11, 25));
 
         var rendered = context.Render<ClientForm>(p => p
@@ -42,6 +44,21 @@ public class ClientFormTests
         Assert.DoesNotContain("Hidden Refuge", rendered.Markup);
         Assert.DoesNotContain("LS6 1AA", rendered.Markup);
         Assert.Equal(client.Address, model.ToAddress());
+    }
+
+    [Fact]
+    public async Task Ticking_refuge_makes_the_address_confidential_without_do_not_disclose()
+    {
+        await using var context = ComponentContext.Create();
+        var model = new ClientFormModel { HasAddress = true, Line1 = "5 Any Street", Town = "Leeds", Postcode = "LS6 1AA" };
+        var rendered = context.Render<ClientForm>(p => p
+            .Add(x => x.Model, model).Add(x => x.Errors, new FormErrors()).Add(x => x.SubmitText, "Register client").Add(x => x.CancelHref, "/")
+            .Add(x => x.Validate, () => Task.FromResult(new ValidationResult())));
+
+        rendered.FindAll("label").First(l => l.TextContent.Contains("This is a refuge address")).QuerySelector("input")!.Change(true);
+
+        Assert.Contains("A refuge address is always hidden", rendered.Markup);
+        Assert.Equal(new PostalAddress("5 Any Street", null, "Leeds", "LS6 1AA", DoNotDisclose: false, IsRefuge: true), model.ToAddress());
     }
 
     [Fact]

@@ -6,15 +6,18 @@ namespace CharityCMS.Web.Tests.Components;
 
 public class ClientRecordComponentTests
 {
-    [Fact]
-    public async Task A_do_not_disclose_address_is_not_in_the_rendered_markup_at_all()
+    [Theory]
+    [InlineData(true, false, "Address withheld: do not disclose")]
+    [InlineData(false, true, "Address withheld: refuge address")]
+    [InlineData(true, true, "Address withheld: refuge address")]
+    public async Task A_confidential_address_is_not_in_the_rendered_markup_at_all(bool doNotDisclose, bool refuge, string withheld)
     {
         await using var context = ComponentContext.Create();
-        var address = new PostalAddress("7 Hidden Refuge Road", "Flat 2", "Leeds", "LS6 1AA", DoNotDisclose: true);
+        var address = new PostalAddress("7 Hidden Refuge Road", "Flat 2", "Leeds", "LS6 1AA", doNotDisclose, refuge);
 
         var rendered = context.Render<AddressView>(p => p.Add(x => x.Address, address));
 
-        Assert.Contains("Address withheld: do not disclose", rendered.Markup);
+        Assert.Contains(withheld, rendered.Markup);
         Assert.DoesNotContain("Hidden Refuge", rendered.Markup);
         Assert.DoesNotContain("LS6", rendered.Markup);
         Assert.DoesNotContain("Flat 2", rendered.Markup);
@@ -29,6 +32,19 @@ public class ClientRecordComponentTests
 
         var address = rendered.Find("address");
         Assert.Equal(["12 Test Street", "Leeds", "LS1 4AP"], address.InnerHtml.Split("<br>", StringSplitOptions.TrimEntries));
+    }
+
+    [Theory]
+    [InlineData(true, false, "No letters: her address is marked \"do not disclose\".")]
+    [InlineData(false, true, "No letters: her address is a refuge address.")]
+    public async Task The_summary_says_no_letters_to_a_confidential_address(bool doNotDisclose, bool refuge, string expected)
+    {
+        await using var context = ComponentContext.Create();
+        var address = new PostalAddress("7 Hidden Refuge Road", null, "Leeds", "LS6 1AA", doNotDisclose, refuge);
+
+        var rendered = context.Render<SafeContactSummary>(p => p.Add(x => x.Contact, ClientContactDetails.None).Add(x => x.Address, address));
+
+        Assert.Contains(expected, rendered.Find("#safe-contact").TextContent);
     }
 
     [Fact]
