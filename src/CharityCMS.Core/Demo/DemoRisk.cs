@@ -65,6 +65,9 @@ public sealed class DemoRisk(
         foreach (var client in clients)
         {
             if (random.NextDouble() > 0.35) continue;
+            // History is replayed through the handlers, which ask about her caseload as it is today: a
+            // worker whose case with her closed long ago no longer reaches her, so she has none of this.
+            if (!await guard.MayReachAsync(client.Worker, client.ClientId, ct)) continue;
             var first = client.RegisteredAt.AddDays(random.Next(3, 21));
             if (first > now.AddDays(-2)) continue;
 

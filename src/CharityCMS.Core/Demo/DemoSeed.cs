@@ -22,6 +22,7 @@ public sealed class DemoSeed(
     DemoGrants grants,
     DemoDonations donations,
     ReminderRun reminders,
+    TimeProvider appClock,
     ILogger<DemoSeed> logger)
 {
     public const int ClientsPerWorkspace = 200;
@@ -33,7 +34,8 @@ public sealed class DemoSeed(
             if (await check.LoadAsync<Workspace>(DemoStaff.Riverside, ct) is not null) return false;
         }
 
-        var now = DateTimeOffset.UtcNow;
+        // The app's own clock, which its validators and reminders also read: the history ends where "today" is for them.
+        var now = appClock.GetUtcNow();
         await SeedWorkspacesAndStaffAsync(now, ct);
 
         var clock = new DemoClock(now);
@@ -77,7 +79,7 @@ public sealed class DemoSeed(
     }
 
     /// <summary>The demo charities and their staff, without clients.</summary>
-    public Task SeedWorkspacesAndStaffAsync(CancellationToken ct) => SeedWorkspacesAndStaffAsync(DateTimeOffset.UtcNow, ct);
+    public Task SeedWorkspacesAndStaffAsync(CancellationToken ct) => SeedWorkspacesAndStaffAsync(appClock.GetUtcNow(), ct);
 
     private async Task SeedWorkspacesAndStaffAsync(DateTimeOffset now, CancellationToken ct)
     {

@@ -68,8 +68,10 @@ public class ReminderDigestTests : DomainDatabase
     {
         var (workspace, _, access) = await WorkspaceWithDueCasesAsync();
         var worker = (await workspace.AddMemberAsync("Second Worker", WorkspaceRole.Caseworker)).Member;
-        var opened = await World.OpenCaseAsync(access, "Philippa Privatename", worker.Id);
-        await World.AddSafetyActionAsync(access, opened.CaseId, Today);
+        // Only a manager gives a case to someone else.
+        var manager = (await workspace.AddMemberAsync("Mina Manager", WorkspaceRole.Manager)).Access;
+        var opened = await World.OpenCaseAsync(manager, "Philippa Privatename", worker.Id);
+        await World.AddSafetyActionAsync(manager, opened.CaseId, Today);
         await Get<ReminderRun>().RunAsync(workspace.Id, default);
 
         await Get<ReminderDigest>().SendAsync(workspace.Id, default);

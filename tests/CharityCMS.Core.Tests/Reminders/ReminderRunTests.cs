@@ -122,9 +122,9 @@ public class ReminderRunTests : DomainDatabase
     public async Task A_case_whose_worker_left_the_workspace_reminds_the_managers()
     {
         var (workspace, worker, access, manager) = await WorkspaceAsync();
-        var (leaver, _) = await workspace.AddMemberAsync("Lena Leaver", WorkspaceRole.Caseworker);
-        var orphan = await World.OpenCaseAsync(access, "Orla Orphan", leaver.Id);
-        await World.AddSafetyActionAsync(access, orphan.CaseId, Today);
+        var (leaver, leaverAccess) = await workspace.AddMemberAsync("Lena Leaver", WorkspaceRole.Caseworker);
+        var orphan = await World.OpenCaseAsync(leaverAccess, "Orla Orphan", leaver.Id);
+        await World.AddSafetyActionAsync(leaverAccess, orphan.CaseId, Today);
         await using (var platform = Store.LightweightSession())
         {
             platform.Delete(leaver);
