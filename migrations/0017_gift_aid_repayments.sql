@@ -27,3 +27,17 @@ DROP POLICY IF EXISTS marten_tenant_isolation ON cms.mt_doc_giftaidrepayment;
 ALTER TABLE cms.mt_doc_giftaidrepayment NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE cms.mt_doc_giftaidrepayment DISABLE ROW LEVEL SECURITY;
 
+
+-- Before this migration a repaid refund was marked on the claimed gift (adjustedInClaimId). Each such
+-- mark becomes a repayment row, for what that claim's adjustment paid back, under the id the code
+-- gives a first repayment (GiftAidRepayment.IdFor), so it is not shown as due again.
+insert into cms.mt_doc_giftaidrepayment (tenant_id, id, data, mt_dotnet_type)
+select cd.tenant_id, md5('charitycms:giftaid-repayment:' || replace(cd.id::text, '-', '') || ':0')::uuid,
+       jsonb_build_object('id', md5('charitycms:giftaid-repayment:' || replace(cd.id::text, '-', '') || ':0')::uuid,
+                          'donationId', cd.id, 'claimId', c.id, 'refundedPence', (a ->> 'refundedPence')::bigint),
+       'CharityCMS.Donations.GiftAid.GiftAidRepayment'
+from cms.mt_doc_claimeddonation as cd
+join cms.mt_doc_giftaidclaim as c on c.tenant_id = cd.tenant_id and c.id = (cd.data ->> 'adjustedInClaimId')::uuid
+cross join lateral jsonb_array_elements(c.data -> 'adjustments') as a
+where (a ->> 'donationId')::uuid = cd.id
+on conflict do nothing;

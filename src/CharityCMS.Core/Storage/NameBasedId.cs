@@ -4,11 +4,12 @@ using System.Text;
 namespace CharityCMS.Storage;
 
 /// <summary>
-/// Ids made from a name (version 5 style): the same name always gives the same id, so a record
-/// keyed by one can be written twice and the database keeps it once.
+/// Ids made from a name: the same name always gives the same id, so a record keyed by one can be
+/// written twice and the database keeps it once.
 /// </summary>
 public static class NameBasedId
 {
+    /// <summary>A version 5 style id (SHA-1 of the name).</summary>
     public static Guid From(string name)
     {
         var hash = SHA1.HashData(Encoding.UTF8.GetBytes(name));
@@ -17,4 +18,10 @@ public static class NameBasedId
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         return new Guid(bytes, bigEndian: true);
     }
+
+    /// <summary>
+    /// The MD5 of the name read as an id, which PostgreSQL makes the same way (<c>md5(name)::uuid</c>),
+    /// so a migration can write rows under the ids the code will look for.
+    /// </summary>
+    public static Guid FromMd5(string name) => new(MD5.HashData(Encoding.UTF8.GetBytes(name)), bigEndian: true);
 }

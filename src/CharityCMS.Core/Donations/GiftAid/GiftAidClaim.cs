@@ -73,7 +73,7 @@ public sealed class GiftAidRepayment
     public long RefundedPence { get; set; }
 
     public static Guid IdFor(Guid donationId, long repaidBeforePence) =>
-        NameBasedId.From($"charitycms:giftaid-repayment:{donationId:N}:{repaidBeforePence}");
+        NameBasedId.FromMd5($"charitycms:giftaid-repayment:{donationId:N}:{repaidBeforePence}");
 }
 
 /// <summary>A Gift Aid rule refused the request. The message says why, in words for the fundraiser.</summary>

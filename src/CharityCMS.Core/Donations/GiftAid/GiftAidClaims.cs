@@ -80,12 +80,12 @@ public sealed class GiftAidClaims(IDocumentStore store, IValidator<DraftGiftAidC
         var claim = Draft(stream.Aggregate);
         // Judged again as things stand now: a refund, a benefit or a cancelled declaration since the draft stops it.
         var position = await PositionAsync(session, ct);
-        var now = position.Gifts.ToDictionary(g => g.Gift.DonationId);
-        var stale = claim.Gifts.Select(g => now.TryGetValue(g.DonationId, out var judged) ? judged : null).ToList();
-        if (stale.Any(g => g?.Reason == Ineligibility.AlreadyClaimed)) throw AlreadyClaimed();
-        if (stale.FirstOrDefault(g => g?.Reason is not null) is { } ineligible)
-            throw new GiftAidRuleException($"A gift in this claim can no longer be claimed: {GiftAidRules.Describe(ineligible.Reason!.Value)} Discard this claim and build a new one.");
-        if (claim.Gifts.Any(g => now.GetValueOrDefault(g.DonationId)?.Gift.KeptPence != g.AmountPence))
+        var judgedNow = position.Gifts.ToDictionary(g => g.Gift.DonationId);
+        var reasons = claim.Gifts.Select(g => judgedNow.TryGetValue(g.DonationId, out var judged) ? judged.Reason : Ineligibility.NotReceived).ToList();
+        if (reasons.Contains(Ineligibility.AlreadyClaimed)) throw AlreadyClaimed();
+        if (reasons.FirstOrDefault(r => r is not null) is { } reason)
+            throw new GiftAidRuleException($"A gift in this claim can no longer be claimed: {GiftAidRules.Describe(reason)} Discard this claim and build a new one.");
+        if (claim.Gifts.Any(g => judgedNow[g.DonationId].Gift.KeptPence != g.AmountPence))
             throw new GiftAidRuleException("A gift in this claim was refunded in part since the claim was built, so its amount has changed. Discard this claim and build a new one.");
         var due = position.AdjustmentsDue.Select(a => (a.DonationId, a.RepaidBeforePence)).ToHashSet();
         if (claim.Adjustments.Any(a => !due.Contains((a.DonationId, a.RepaidBeforePence))))

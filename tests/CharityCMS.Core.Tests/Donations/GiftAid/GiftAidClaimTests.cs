@@ -53,6 +53,20 @@ public class GiftAidClaimTests : DomainDatabase
         await session.SaveChangesAsync();
     }
 
+    /// <summary>Confirms every draft at the same instant, as two fundraisers on two screens might.</summary>
+    private Task<(GiftAidClaim? Confirmed, string? Refusal)[]> ConfirmAllAtOnceAsync(IEnumerable<Guid> drafts) =>
+        Task.WhenAll(drafts.Select(async id =>
+        {
+            try
+            {
+                return (await Claims.ConfirmAsync(fundraiser, id, default), (string?)null);
+            }
+            catch (GiftAidRuleException e)
+            {
+                return ((GiftAidClaim?)null, e.Message);
+            }
+        }));
+
     private async Task<Ineligibility?> ReasonForAsync(Guid donationId) =>
         (await Claims.PositionAsync(fundraiser, default)).Gifts.Single(g => g.Gift.DonationId == donationId).Reason;
 
@@ -116,20 +130,10 @@ public class GiftAidClaimTests : DomainDatabase
         var drafts = new List<Guid>();
         for (var i = 0; i < 6; i++) drafts.Add(await Claims.DraftAsync(fundraiser, new DraftGiftAidClaim([gift], false), default));
 
-        var outcomes = await Task.WhenAll(drafts.Select(async id =>
-        {
-            try
-            {
-                await Claims.ConfirmAsync(fundraiser, id, default);
-                return true;
-            }
-            catch (GiftAidRuleException)
-            {
-                return false;
-            }
-        }));
+        var outcomes = await ConfirmAllAtOnceAsync(drafts);
 
-        Assert.Single(outcomes, won => won);
+        Assert.Single(outcomes, o => o.Confirmed is not null);
+        Assert.All(outcomes.Where(o => o.Confirmed is null), o => Assert.Contains("already in a confirmed claim", o.Refusal));
         await using var session = Store.QuerySession(workspace.Id);
         Assert.Equal(1, await session.Query<GiftAidClaim>().CountAsync(c => c.Status == ClaimStatus.Confirmed));
     }
@@ -267,6 +271,44 @@ public class GiftAidClaimTests : DomainDatabase
     }
 
     [Fact]
+    public async Task The_migration_turns_a_refund_marked_repaid_before_it_into_the_repayment_the_code_would_write()
+    {
+        var dana = await DonorAsync();
+        var gift = await GiftAsync(dana, 5_000);
+        await Claims.ConfirmAsync(fundraiser, await Claims.DraftAsync(fundraiser, new DraftGiftAidClaim([gift], false), default), default);
+        await RefundAsync(gift, 2_000);
+        var repaidIn = await Claims.DraftAsync(fundraiser, new DraftGiftAidClaim([await GiftAsync(dana, 1_000)], false), default);
+        await Claims.ConfirmAsync(fundraiser, repaidIn, default);
+        var written = await RepaymentsAsync();
+
+        // As the data stood before 0017: no repayment row, the claimed gift marked with the claim that repaid it.
+        var migration = await File.ReadAllTextAsync(RepositoryRoot.Combine("migrations", "0017_gift_aid_repayments.sql"));
+        var start = migration.IndexOf("insert into cms.mt_doc_giftaidrepayment", StringComparison.Ordinal);
+        var backfill = migration[start..(migration.IndexOf("on conflict do nothing;", start, StringComparison.Ordinal) + "on conflict do nothing;".Length)];
+        await using (var connection = new Npgsql.NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var before = new Npgsql.NpgsqlCommand(
+                "delete from cms.mt_doc_giftaidrepayment; update cms.mt_doc_claimeddonation set data = data - 'refundedBeforePence' || jsonb_build_object('adjustedInClaimId', @claim) where id = @gift", connection);
+            before.Parameters.AddWithValue("claim", repaidIn);
+            before.Parameters.AddWithValue("gift", gift);
+            await before.ExecuteNonQueryAsync();
+            Assert.Empty(await RepaymentsAsync());
+            await using var again = new Npgsql.NpgsqlCommand(backfill, connection);
+            Assert.Equal(1, await again.ExecuteNonQueryAsync());
+        }
+
+        Assert.Equal(written, await RepaymentsAsync());
+        Assert.Empty((await Claims.PositionAsync(fundraiser, default)).AdjustmentsDue);
+    }
+
+    private async Task<IReadOnlyList<(Guid Id, Guid DonationId, Guid ClaimId, long RefundedPence)>> RepaymentsAsync()
+    {
+        await using var session = Store.QuerySession(workspace.Id);
+        return (await session.Query<GiftAidRepayment>().ToListAsync()).Select(r => (r.Id, r.DonationId, r.ClaimId, r.RefundedPence)).ToList();
+    }
+
+    [Fact]
     public async Task Two_confirmations_at_the_same_time_cannot_both_pay_back_the_same_refund()
     {
         var dana = await DonorAsync();
@@ -276,20 +318,10 @@ public class GiftAidClaimTests : DomainDatabase
         var drafts = new List<Guid>();
         for (var i = 0; i < 6; i++) drafts.Add(await Claims.DraftAsync(fundraiser, new DraftGiftAidClaim([await GiftAsync(dana, 1_000 + i)], false), default));
 
-        var outcomes = await Task.WhenAll(drafts.Select(async id =>
-        {
-            try
-            {
-                return (await Claims.ConfirmAsync(fundraiser, id, default)).RepayPence;
-            }
-            catch (GiftAidRuleException e)
-            {
-                Assert.Contains("paid back in another claim", e.Message);
-                return (long?)null;
-            }
-        }));
+        var outcomes = await ConfirmAllAtOnceAsync(drafts);
 
-        Assert.Equal([1_250L], outcomes.OfType<long>());
+        Assert.Equal([1_250L], outcomes.Where(o => o.Confirmed is not null).Select(o => o.Confirmed!.RepayPence));
+        Assert.All(outcomes.Where(o => o.Confirmed is null), o => Assert.Contains("paid back in another claim", o.Refusal));
         await using var session = Store.QuerySession(workspace.Id);
         Assert.Equal(1, await session.Query<GiftAidRepayment>().CountAsync());
     }
