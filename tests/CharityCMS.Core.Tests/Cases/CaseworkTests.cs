@@ -256,6 +256,21 @@ public class CaseworkTests : CaseDatabase
     }
 
     [Fact]
+    public async Task A_closed_case_refuses_onward_referral_status_changes()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+        var referrals = Get<OnwardReferralsHandler>();
+        var made = await referrals.MakeAsync(Caseworker, new MakeOnwardReferral(caseId, "Leeds Housing Options", OnwardReferralKind.Housing, null, UkCalendar.Today(Clock)), default);
+        var closed = await Get<CloseCaseHandler>().HandleAsync(Caseworker, new CloseCase(caseId, made.Version, CaseClosureReason.SupportCompleted, null, UkCalendar.Today(Clock), null), default);
+
+        await Assert.ThrowsAsync<CaseworkRuleException>(() => referrals.ChangeStatusAsync(Caseworker,
+            new ChangeOnwardReferralStatus(caseId, closed.Version, made.OnwardReferrals.Single().Id, OnwardReferralStatus.Accepted, null), default));
+
+        var view = await Get<CaseQueries>().OpenAsync(Caseworker, caseId, default);
+        Assert.Equal(OnwardReferralStatus.Made, view!.Case.OnwardReferrals.Single().Status);
+    }
+
+    [Fact]
     public async Task An_onward_referral_status_change_is_recorded_with_its_note_in_the_referrals_history()
     {
         var (_, caseId) = await ClientWithCaseAsync();
