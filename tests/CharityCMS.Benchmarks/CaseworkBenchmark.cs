@@ -222,7 +222,7 @@ internal static class CaseworkSeed
             var added = Min(plan.OpenedAt.AddDays(2), end);
             clock.At = added;
             version = (await services.GetRequiredService<SafetyPlanHandler>().AddAsync(by,
-                new AddSafetyPlanAction(caseId, version, "Panic alarm fitted", "Police", UkCalendar.DateOf(added).AddDays(random.Next(7, 43))), ct)).Version;
+                new AddSafetyPlanAction(caseId, "Panic alarm fitted", "Police", UkCalendar.DateOf(added).AddDays(random.Next(7, 43))), ct)).Version;
         }
 
         var logging = services.GetRequiredService<ContactLogHandler>();

@@ -73,6 +73,14 @@ public class BrowserApp : CharityApp
         await Services.GetRequiredService<ReceiveReferralHandler>().HandleAsync(await ManagerAsync(workspace),
             SampleReferrals.FromPolice(DateTimeOffset.UtcNow.AddHours(-1), name), default);
 
+    /// <summary>The named member of the demo workspace, as the app would resolve her access.</summary>
+    public async Task<WorkspaceAccess> AccessAsync(string workspace, string name)
+    {
+        await using var session = Store.QuerySession();
+        var member = await session.Query<Member>().SingleAsync(m => m.WorkspaceId == workspace && m.DisplayName == name);
+        return new WorkspaceAccess(workspace, workspace, member.AsStaff(), member.Roles.ToHashSet());
+    }
+
     /// <summary>A manager of the demo workspace, as the app would resolve her access.</summary>
     public async Task<WorkspaceAccess> ManagerAsync(string workspace)
     {

@@ -204,7 +204,7 @@ public class CaseworkTests(Chromium chromium, BrowserApp app) : BrowserTest(chro
         var manager = await App.ManagerAsync(DemoStaff.Riverside);
         var plan = App.Services.GetRequiredService<SafetyPlanHandler>();
         var reviewBy = UkCalendar.Today(TimeProvider.System).AddDays(7);
-        var added = await plan.AddAsync(manager, new AddSafetyPlanAction(caseId, 1, "Panic alarm fitted", "Police", reviewBy), default);
+        await plan.AddAsync(manager, new AddSafetyPlanAction(caseId, "Panic alarm fitted", "Police", reviewBy), default);
         var page = await SignInAsync("Hannah Price");
         await GoToAsync(page, $"/cases/{caseId}");
         var casePage = new CasePage(page);
@@ -212,7 +212,7 @@ public class CaseworkTests(Chromium chromium, BrowserApp app) : BrowserTest(chro
         await casePage.TabAsync("Safety plan");
 
         await casePage.StartReviewAsync("Panic alarm fitted", "In progress", "Engineer booked for Friday.");
-        await plan.AddAsync(manager, new AddSafetyPlanAction(caseId, added.Version, "Locks changed", "Housing association", reviewBy), default);
+        await plan.AddAsync(manager, new AddSafetyPlanAction(caseId, "Locks changed", "Housing association", reviewBy), default);
         await casePage.SaveReviewAsync();
 
         Assert.Contains($"{manager.Member.Name} changed this case", await casePage.RefusalAsync("safety-refusal"));
@@ -230,6 +230,37 @@ public class CaseworkTests(Chromium chromium, BrowserApp app) : BrowserTest(chro
         Assert.Contains("Planned", history[1]);
         await AssertAccessibleAsync(page);
         await ScreenshotAsync(page, "safety-review-history");
+    }
+
+    [Fact]
+    public async Task A_review_opened_before_a_colleagues_review_is_refused_even_after_her_own_save_reloads_the_case()
+    {
+        var client = await App.RegisterClientAsync(DemoStaff.Riverside, SampleClients.Registration("Freya Formopened"));
+        var caseId = await App.OpenCaseAsync(DemoStaff.Riverside, client.ClientId, "Hannah Price");
+        var manager = await App.ManagerAsync(DemoStaff.Riverside);
+        var plan = App.Services.GetRequiredService<SafetyPlanHandler>();
+        var reviewBy = UkCalendar.Today(TimeProvider.System).AddDays(7);
+        var added = await plan.AddAsync(manager, new AddSafetyPlanAction(caseId, "Panic alarm fitted", "Police", reviewBy), default);
+        var page = await SignInAsync("Hannah Price");
+        await GoToAsync(page, $"/cases/{caseId}");
+        var casePage = new CasePage(page);
+        await casePage.WhenOpenAsync();
+        await casePage.TabAsync("Safety plan");
+        Assert.Equal(0, await casePage.SafetyAction("Panic alarm fitted").Locator("details.review-history").CountAsync());
+
+        await casePage.StartReviewAsync("Panic alarm fitted", "Done", "Fitted on Friday.");
+        await plan.ReviewAsync(manager, new ReviewSafetyPlanAction(caseId, added.Version, added.SafetyPlan.Single().Id,
+            SafetyActionStatus.InProgress, reviewBy, "Engineer delayed."), default);
+        await casePage.AddSafetyActionAsync("Locks changed", "Housing association");
+        await casePage.SaveReviewAsync();
+
+        // Her own save was the last change, so the refusal names her; what matters is that nothing was saved.
+        Assert.Contains("changed this case", await casePage.RefusalAsync("safety-refusal"));
+        var history = await casePage.ReviewHistoryAsync("Panic alarm fitted");
+        Assert.Contains($"{manager.Member.Name}: In progress", history[0]);
+        Assert.DoesNotContain(history, h => h.Contains("Fitted on Friday."));
+        Assert.Equal(0, await casePage.SafetyAction("Locks changed").Locator("details.review-history").CountAsync());
+        await ScreenshotAsync(page, "safety-review-opened-before-a-colleagues");
     }
 
     [Fact]

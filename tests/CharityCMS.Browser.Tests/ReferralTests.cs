@@ -135,6 +135,32 @@ public class ReferralTests(Chromium chromium, BrowserApp app) : BrowserTest(chro
     }
 
     [Fact]
+    public async Task A_caseworker_linking_to_a_client_she_reaches_by_breaking_the_glass_leaves_the_case_for_a_manager()
+    {
+        var outside = await App.RegisterClientAsync(DemoStaff.Riverside, SampleClients.Registration("Bryony Brokenglass", phone: "07700 900612"));
+        var hannah = await App.AccessAsync(DemoStaff.Riverside, "Hannah Price");
+        await App.Services.GetRequiredService<CaseloadGuard>().BreakGlassAsync(hannah, outside.ClientId, "She called the duty line about this referral.", default);
+        var referralId = await App.ReceiveReferralAsync(DemoStaff.Riverside, "Bryony Brokenglass");
+
+        var caseworker = await SignInAsync("Hannah Price");
+        await GoToAsync(caseworker, $"/referrals/{referralId}");
+        var referral = new ReferralDetailPage(caseworker);
+        await caseworker.GetByLabel("Allocate the case to me").CheckAsync();
+        await referral.ChooseClientAsync($"{outside.Reference}: Bryony Brokenglass, born 12 Apr 1990");
+
+        Assert.Contains("waits for a manager", await caseworker.Locator("#case-waits").InnerTextAsync());
+        Assert.Equal(0, await caseworker.GetByLabel("Allocate the case to me").CountAsync());
+        await ScreenshotAsync(caseworker, "triage-break-glass-client");
+        await referral.ChooseAsync("Open a case under", "IDVA");
+        await referral.AcceptAsync();
+        await caseworker.Locator("#referral-status", new() { HasText = "Accepted by" }).WaitForAsync();
+        await using var session = App.Store.QuerySession(DemoStaff.Riverside);
+        var opened = await session.Query<Case>().SingleAsync(c => c.ReferralId == referralId);
+        Assert.Equal(outside.ClientId, opened.ClientId);
+        Assert.Null(opened.WorkerId);
+    }
+
+    [Fact]
     public async Task An_agency_referral_is_recorded_after_an_empty_form_is_refused_consent_is_confirmed_and_it_is_declined_with_a_reason()
     {
         var caseworker = await SignInAsync("Hannah Price");

@@ -68,6 +68,7 @@ public sealed partial class Case
 
     public IEnumerable<WorkspaceEvent> ChangeOnwardReferralStatus(Guid onwardReferralId, OnwardReferralStatus status, string? note, StaffMember by, DateTimeOffset at)
     {
+        RequireOpen();
         var referral = OnwardReferrals.Find(r => r.Id == onwardReferralId) ?? throw new CaseworkRuleException("That onward referral is not on this case.");
         if (referral.Status == status && string.IsNullOrWhiteSpace(note)) return [];
         return [new OnwardReferralStatusChanged(onwardReferralId, status, Text.TidyOrNull(note, keepLineBreaks: true), by, at)];

@@ -40,17 +40,23 @@ public sealed class CaseloadGuard(IDocumentStore store, NotificationInbox inbox,
     }
 
     /// <summary>The clients a caseworker reaches (for her client list and searches); null for a manager, who reaches them all.</summary>
-    public static async Task<IReadOnlyCollection<Guid>?> ReachableClientsAsync(IQuerySession session, WorkspaceAccess access, DateTimeOffset now, CancellationToken ct)
+    public static async Task<IReadOnlyCollection<Guid>?> ReachableClientsAsync(IQuerySession session, WorkspaceAccess access, DateTimeOffset now, CancellationToken ct) =>
+        (await ReachesAsync(session, access, now, ct))?.Keys.ToHashSet();
+
+    /// <summary>How a caseworker reaches each client she reaches (on her caseload, or by breaking the glass); null for a manager, who reaches them all.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, ClientReach>?> ReachesAsync(IQuerySession session, WorkspaceAccess access, DateTimeOffset now, CancellationToken ct)
     {
         if (access.Has(WorkspaceRole.Manager)) return null;
-        if (!access.Has(WorkspaceRole.Caseworker)) return [];
+        if (!access.Has(WorkspaceRole.Caseworker)) return new Dictionary<Guid, ClientReach>();
         var memberId = access.Member.Id;
         var cases = await session.Query<Case>().Where(c => c.WorkerId == memberId).ToListAsync(ct);
         var registered = await session.Query<Client>().Where(c => c.RegisteredBy.Id == memberId).Select(c => c.Id).ToListAsync(ct);
         IReadOnlyList<Guid> allocated = registered.Count == 0 ? [] : await session.Query<Case>()
             .Where(c => c.ClientId.IsOneOf(registered.ToArray()) && c.WorkerId != null).Select(c => c.ClientId).ToListAsync(ct);
         var grants = await session.Query<BreakGlassGrant>().Where(g => g.MemberId == memberId && g.Until > now).Select(g => g.ClientId).ToListAsync(ct);
-        return cases.Where(c => IsOnHerCaseload(c, now)).Select(c => c.ClientId).Concat(registered.Except(allocated)).Concat(grants).ToHashSet();
+        var reaches = grants.Distinct().ToDictionary(id => id, _ => ClientReach.BreakGlass);
+        foreach (var id in cases.Where(c => IsOnHerCaseload(c, now)).Select(c => c.ClientId).Concat(registered.Except(allocated))) reaches[id] = ClientReach.Caseload;
+        return reaches;
     }
 
     private static bool IsOnHerCaseload(Case c, DateTimeOffset now) => c.IsOpen || c.ClosedOn >= UkCalendar.DateOf(now - ClosedCasesStayFor);

@@ -5,11 +5,14 @@ namespace CharityCMS.Cases;
 
 /// <summary>
 /// An action on her safety plan (panic alarm fitted, non-molestation order applied for...), with who owns it and when to review it.
-/// Carries the version of the case the form was loaded from: a plan written against an out-of-date case is refused, not merged.
+/// Adding replaces nothing, so it carries no case version: a colleague's change meanwhile does not stop a new action.
 /// </summary>
-public sealed record AddSafetyPlanAction(Guid CaseId, long ExpectedVersion, string Action, string Owner, DateOnly ReviewOn);
+public sealed record AddSafetyPlanAction(Guid CaseId, string Action, string Owner, DateOnly ReviewOn);
 
-/// <summary>A review of one action: where it stands, and when to look again while it is still open; at the case version the form was loaded from.</summary>
+/// <summary>
+/// A review of one action: where it stands, and when to look again while it is still open. It replaces the action's
+/// status, so it carries the case version the review form was opened at: a review against an out-of-date case is refused, not merged.
+/// </summary>
 public sealed record ReviewSafetyPlanAction(Guid CaseId, long ExpectedVersion, Guid ActionId, SafetyActionStatus Status, DateOnly? NextReviewOn, string? Note);
 
 public sealed class AddSafetyPlanActionValidator : AbstractValidator<AddSafetyPlanAction>
@@ -38,7 +41,7 @@ public sealed class SafetyPlanHandler(CaseStreams cases, IValidator<AddSafetyPla
     public async Task<Case> AddAsync(WorkspaceAccess access, AddSafetyPlanAction command, CancellationToken ct)
     {
         await addRules.ValidateAndThrowAsync(command, ct);
-        return await cases.AppendAsync(access, command.CaseId, command.ExpectedVersion, d => [d.Case.AddSafetyPlanAction(command, d.By, d.At)], ct);
+        return await cases.AppendAsync(access, command.CaseId, null, d => [d.Case.AddSafetyPlanAction(command, d.By, d.At)], ct);
     }
 
     public async Task<Case> ReviewAsync(WorkspaceAccess access, ReviewSafetyPlanAction command, CancellationToken ct)

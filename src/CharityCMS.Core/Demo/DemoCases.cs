@@ -103,7 +103,7 @@ internal sealed class DemoCases(IDocumentStore store, DemoClock clock, int seed)
                 var added = Between(random, openedAt, end);
                 At(added);
                 var current = await LoadCaseAsync(access, caseId, ct);
-                await plan.AddAsync(access, new AddSafetyPlanAction(caseId, current.Version, action, owner, UkCalendar.DateOf(added).AddDays(random.Next(7, 42))), ct);
+                await plan.AddAsync(access, new AddSafetyPlanAction(caseId, action, owner, UkCalendar.DateOf(added).AddDays(random.Next(7, 42))), ct);
             }
 
             if (random.NextDouble() < 0.3)

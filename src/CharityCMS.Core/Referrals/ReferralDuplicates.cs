@@ -9,13 +9,16 @@ namespace CharityCMS.Referrals;
 /// An existing client who may be the woman referred. Only what tells them apart: reference, name,
 /// date of birth. A client outside the caseworker's caseload shows her reference alone (name and
 /// date of birth are null, and <see cref="OutsideCaseload"/> is set): the suggestions must not be a
-/// way to read records she cannot open.
+/// way to read records she cannot open. <see cref="Reach"/> says how the member reaches her, so triage
+/// can tell a client on her caseload from one she reaches only by breaking the glass (whose case she cannot take).
 /// </summary>
-public sealed record PossibleDuplicate(Guid ClientId, string Reference, string? Name, DateOnly? DateOfBirth, bool SameDateOfBirth, bool OutsideCaseload = false)
+public sealed record PossibleDuplicate(Guid ClientId, string Reference, string? Name, DateOnly? DateOfBirth, bool SameDateOfBirth, ClientReach Reach)
 {
-    public static PossibleDuplicate Of(Client client, bool sameDateOfBirth, bool reached) => reached
-        ? new(client.Id, client.Reference, client.Details.LegalName, client.Details.DateOfBirth, sameDateOfBirth)
-        : new(client.Id, client.Reference, null, null, false, OutsideCaseload: true);
+    public bool OutsideCaseload => Reach == ClientReach.None;
+
+    public static PossibleDuplicate Of(Client client, bool sameDateOfBirth, ClientReach reach) => reach == ClientReach.None
+        ? new(client.Id, client.Reference, null, null, false, reach)
+        : new(client.Id, client.Reference, client.Details.LegalName, client.Details.DateOfBirth, sameDateOfBirth, reach);
 }
 
 /// <summary>
@@ -55,11 +58,12 @@ public sealed class ReferralDuplicates(IDocumentStore store, TimeProvider clock)
         if (ids.Count == 0) return [];
 
         var clients = await session.LoadManyAsync<Client>(ct, ids);
-        var reachable = await CaseloadGuard.ReachableClientsAsync(session, access, clock.GetUtcNow(), ct);
+        var reaches = await CaseloadGuard.ReachesAsync(session, access, clock.GetUtcNow(), ct);
         bool SameDateOfBirth(Client c) => born is not null && c.Details.DateOfBirth == referral.Person.DateOfBirth;
+        ClientReach ReachOf(Client c) => reaches is null ? ClientReach.Manager : reaches.GetValueOrDefault(c.Id, ClientReach.None);
         // Clients outside her caseload go last, so their order does not hint at their date of birth.
         return clients
-            .Select(c => PossibleDuplicate.Of(c, SameDateOfBirth(c), reachable?.Contains(c.Id) != false))
+            .Select(c => PossibleDuplicate.Of(c, SameDateOfBirth(c), ReachOf(c)))
             .OrderBy(d => d.OutsideCaseload)
             .ThenByDescending(d => d.SameDateOfBirth)
             .ThenBy(d => ids.IndexOf(d.ClientId))
@@ -75,6 +79,6 @@ public sealed class ReferralDuplicates(IDocumentStore store, TimeProvider clock)
         await using var session = store.QuerySession(access.WorkspaceId);
         var client = await session.Query<Client>().FirstOrDefaultAsync(c => c.Reference == wanted, ct);
         return client is null ? null
-            : PossibleDuplicate.Of(client, false, await CaseloadGuard.MayReachAsync(session, access, client.Id, clock.GetUtcNow(), ct));
+            : PossibleDuplicate.Of(client, false, await CaseloadGuard.ReachAsync(session, access, client.Id, clock.GetUtcNow(), ct));
     }
 }

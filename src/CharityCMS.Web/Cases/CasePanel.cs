@@ -32,14 +32,20 @@ public abstract class CasePanel : ComponentBase
     /// <summary>The last save was refused because someone else saved first: offer to load the latest.</summary>
     protected bool Stale { get; private set; }
 
-    /// <summary>For the panel's <see cref="Refusal"/>: the "Load the latest" button, only when the refusal was someone else's save.</summary>
-    protected EventCallback LoadLatestWhenStale => Stale ? EventCallback.Factory.Create(this, LoadLatestAsync) : default;
-
+    /// <summary>"Load the latest" after someone else's save: the case as it is now, with what she typed kept.</summary>
     protected async Task LoadLatestAsync()
     {
         await Reload.InvokeAsync();
         (Refusal, Stale) = (null, false);
+        OnLatestLoaded();
     }
+
+    /// <summary>
+    /// A form that replaces something checks the case version from when it was opened, not when saved: a reload
+    /// for any other reason (her own save in another panel) must not let it overwrite a colleague's change unseen.
+    /// Only here, once she has loaded the latest and seen it, does such a form move onto the current version.
+    /// </summary>
+    protected virtual void OnLatestLoaded() { }
 
     /// <returns>True when the change was saved.</returns>
     protected async Task<bool> SaveAsync(Func<CharityCMS.Workspaces.WorkspaceAccess, Task<Case>> change)

@@ -180,7 +180,7 @@ public class CaseworkTests : CaseDatabase
         var (_, caseId) = await ClientWithCaseAsync();
         var plan = Get<SafetyPlanHandler>();
         var today = UkCalendar.Today(Clock);
-        var added = await plan.AddAsync(Caseworker, new AddSafetyPlanAction(caseId, 1, "Panic alarm fitted", "Police", today.AddDays(7)), default);
+        var added = await plan.AddAsync(Caseworker, new AddSafetyPlanAction(caseId, "Panic alarm fitted", "Police", today.AddDays(7)), default);
         var actionId = added.SafetyPlan.Single().Id;
 
         var reviewed = await plan.ReviewAsync(Caseworker, new ReviewSafetyPlanAction(caseId, added.Version, actionId, SafetyActionStatus.InProgress, today.AddDays(3), "Booked for Friday"), default);
@@ -219,11 +219,11 @@ public class CaseworkTests : CaseDatabase
         var (_, caseId) = await ClientWithCaseAsync();
         var plan = Get<SafetyPlanHandler>();
         var today = UkCalendar.Today(Clock);
-        var added = await plan.AddAsync(Caseworker, new AddSafetyPlanAction(caseId, 1, "Locks changed", "Housing", today.AddDays(7)), default);
+        var added = await plan.AddAsync(Caseworker, new AddSafetyPlanAction(caseId, "Locks changed", "Housing", today.AddDays(7)), default);
         var closed = await Get<CloseCaseHandler>().HandleAsync(Caseworker, new CloseCase(caseId, added.Version, CaseClosureReason.SupportCompleted, null, today, null), default);
 
         await Assert.ThrowsAsync<CaseworkRuleException>(() => plan.AddAsync(Caseworker,
-            new AddSafetyPlanAction(caseId, closed.Version, "Panic alarm fitted", "Police", today.AddDays(7)), default));
+            new AddSafetyPlanAction(caseId, "Panic alarm fitted", "Police", today.AddDays(7)), default));
         await Assert.ThrowsAsync<CaseworkRuleException>(() => plan.ReviewAsync(Caseworker,
             new ReviewSafetyPlanAction(caseId, closed.Version, added.SafetyPlan.Single().Id, SafetyActionStatus.Done, null, "Fitted"), default));
     }
@@ -234,8 +234,8 @@ public class CaseworkTests : CaseDatabase
         var (_, caseId) = await ClientWithCaseAsync();
         var plan = Get<SafetyPlanHandler>();
         var today = UkCalendar.Today(Clock);
-        var added = await plan.AddAsync(Caseworker, new AddSafetyPlanAction(caseId, 1, "Locks changed", "Housing", today.AddDays(7)), default);
-        await plan.AddAsync(Manager, new AddSafetyPlanAction(caseId, added.Version, "Panic alarm fitted", "Police", today.AddDays(7)), default);
+        var added = await plan.AddAsync(Caseworker, new AddSafetyPlanAction(caseId, "Locks changed", "Housing", today.AddDays(7)), default);
+        await plan.AddAsync(Manager, new AddSafetyPlanAction(caseId, "Panic alarm fitted", "Police", today.AddDays(7)), default);
 
         var refused = await Assert.ThrowsAsync<CaseChangedElsewhereException>(() => plan.ReviewAsync(Caseworker,
             new ReviewSafetyPlanAction(caseId, added.Version, added.SafetyPlan.Single().Id, SafetyActionStatus.Done, null, "Fitted"), default));
@@ -246,13 +246,30 @@ public class CaseworkTests : CaseDatabase
     }
 
     [Fact]
-    public async Task A_safety_plan_action_added_from_a_stale_form_is_refused()
+    public async Task A_safety_plan_action_is_added_after_an_unrelated_change_by_a_colleague()
     {
         var (_, caseId) = await ClientWithCaseAsync();
         await Contacts.LogAsync(Manager, Contact(caseId, ContactMethod.Call), default);
 
-        await Assert.ThrowsAsync<CaseChangedElsewhereException>(() => Get<SafetyPlanHandler>().AddAsync(Caseworker,
-            new AddSafetyPlanAction(caseId, 1, "Locks changed", "Housing", UkCalendar.Today(Clock).AddDays(7)), default));
+        var added = await Get<SafetyPlanHandler>().AddAsync(Caseworker,
+            new AddSafetyPlanAction(caseId, "Locks changed", "Housing", UkCalendar.Today(Clock).AddDays(7)), default);
+
+        Assert.Equal(("Locks changed", 1), (Assert.Single(added.SafetyPlan).Action, added.Contacts.Count));
+    }
+
+    [Fact]
+    public async Task A_closed_case_refuses_onward_referral_status_changes()
+    {
+        var (_, caseId) = await ClientWithCaseAsync();
+        var referrals = Get<OnwardReferralsHandler>();
+        var made = await referrals.MakeAsync(Caseworker, new MakeOnwardReferral(caseId, "Leeds Housing Options", OnwardReferralKind.Housing, null, UkCalendar.Today(Clock)), default);
+        var closed = await Get<CloseCaseHandler>().HandleAsync(Caseworker, new CloseCase(caseId, made.Version, CaseClosureReason.SupportCompleted, null, UkCalendar.Today(Clock), null), default);
+
+        await Assert.ThrowsAsync<CaseworkRuleException>(() => referrals.ChangeStatusAsync(Caseworker,
+            new ChangeOnwardReferralStatus(caseId, closed.Version, made.OnwardReferrals.Single().Id, OnwardReferralStatus.Accepted, null), default));
+
+        var view = await Get<CaseQueries>().OpenAsync(Caseworker, caseId, default);
+        Assert.Equal(OnwardReferralStatus.Made, view!.Case.OnwardReferrals.Single().Status);
     }
 
     [Fact]
@@ -349,7 +366,7 @@ public class CaseloadTests : CaseDatabase
         var openedAt = Clock.GetUtcNow();
         Clock.Advance(TimeSpan.FromDays(3));
         var logged = await Get<ContactLogHandler>().LogAsync(Caseworker, Contact(caseId, ContactMethod.Call) with { OccurredAt = openedAt }, default);
-        await Get<SafetyPlanHandler>().AddAsync(Caseworker, new AddSafetyPlanAction(caseId, logged.Version, "Locks changed", "Housing", UkCalendar.Today(Clock).AddDays(5)), default);
+        await Get<SafetyPlanHandler>().AddAsync(Caseworker, new AddSafetyPlanAction(caseId, "Locks changed", "Housing", UkCalendar.Today(Clock).AddDays(5)), default);
 
         var row = Assert.Single(await Get<Caseloads>().MineAsync(Caseworker, default));
 

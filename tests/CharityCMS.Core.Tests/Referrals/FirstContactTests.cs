@@ -210,6 +210,49 @@ public class FirstContactTests : DomainDatabase
         Assert.Equal(panel, (await LoadAsync(access, id)).FirstContactAt);
     }
 
+    /// <summary>
+    /// Logs the contact through the case's stream, marking the referral as the contact log does; the first time
+    /// round, <paramref name="meanwhile"/> saves a change elsewhere between loading the streams and saving.
+    /// </summary>
+    private Task<Case> LogOnCaseWhileAsync(WorkspaceAccess access, Guid referralId, Guid caseId, Func<Task> meanwhile)
+    {
+        var contact = new LogContact(caseId, ContactMethod.Call, true, Clock.GetUtcNow().AddMinutes(-30), 15, SampleReferrals.SafePhone, "Talked through her options.");
+        var first = true;
+        return Get<CaseStreams>().AppendAsync(access, caseId, null, d => [d.Case.LogContact(contact, d)], default, async (session, current, events) =>
+        {
+            var referral = await session.Events.FetchForWriting<Referral>(referralId);
+            if (first) await meanwhile();
+            first = false;
+            if (referral.Aggregate!.FirstContactOnCase(current.Id, events.OfType<ContactLogged>().Single()) is { } made) referral.AppendOne(made);
+        });
+    }
+
+    [Fact]
+    public async Task A_contact_on_the_case_is_saved_when_the_referral_changed_meanwhile()
+    {
+        var (access, id, caseId) = await AcceptedAsync(TimeSpan.FromHours(30));
+
+        var saved = await LogOnCaseWhileAsync(access, id, caseId, () =>
+            Log.HandleAsync(access, new LogFirstContactAttempt(id, ContactMethod.Call, false, Clock.GetUtcNow().AddHours(-2), SampleReferrals.SafePhone, "No answer"), default));
+
+        Assert.Single(saved.Contacts);
+        var referral = await LoadAsync(access, id);
+        Assert.Single(referral.Attempts);
+        Assert.Equal(Clock.GetUtcNow().AddMinutes(-30), referral.FirstContactAt);
+    }
+
+    [Fact]
+    public async Task A_contact_on_the_case_is_refused_when_the_case_itself_changed_meanwhile()
+    {
+        var (access, id, caseId) = await AcceptedAsync(TimeSpan.FromHours(30));
+
+        await Assert.ThrowsAsync<CaseChangedElsewhereException>(() => LogOnCaseWhileAsync(access, id, caseId, () =>
+            LogOnCaseAsync(access, caseId, Clock.GetUtcNow().AddHours(-1), successful: false)));
+
+        await using var session = Store.QuerySession(access.WorkspaceId);
+        Assert.Single((await session.LoadAsync<Case>(caseId))!.Contacts);
+    }
+
     [Fact]
     public async Task A_contact_on_the_case_from_before_the_referral_arrived_is_not_her_first_contact()
     {

@@ -274,9 +274,35 @@ public class TriageTests : DomainDatabase
         var byReference = await duplicates.FindByReferenceAsync(caseworker, outside.Reference, default);
         var managerSees = Assert.Single(await duplicates.FindAsync(manager, id, default));
 
-        Assert.Equal(new PossibleDuplicate(outside.ClientId, outside.Reference, null, null, false, OutsideCaseload: true), seen);
+        Assert.Equal(new PossibleDuplicate(outside.ClientId, outside.Reference, null, null, false, ClientReach.None), seen);
+        Assert.True(seen.OutsideCaseload);
         Assert.Equal(seen, byReference);
-        Assert.Equal(new PossibleDuplicate(outside.ClientId, outside.Reference, "Jayne Smyth", born, true), managerSees);
+        Assert.Equal(new PossibleDuplicate(outside.ClientId, outside.Reference, "Jayne Smyth", born, true, ClientReach.Manager), managerSees);
+    }
+
+    [Fact]
+    public async Task A_possible_duplicate_reached_by_breaking_the_glass_says_so_and_not_that_she_is_on_the_caseload()
+    {
+        var (caseworker, _, id, outside) = await ReferralAndOutsideClientAsync();
+        var duplicates = Get<ReferralDuplicates>();
+        await Get<CaseloadGuard>().BreakGlassAsync(caseworker, outside.ClientId, "She called the duty line about this referral.", default);
+
+        var seen = Assert.Single(await duplicates.FindAsync(caseworker, id, default));
+        var byReference = await duplicates.FindByReferenceAsync(caseworker, outside.Reference, default);
+
+        Assert.Equal((ClientReach.BreakGlass, false), (seen.Reach, seen.OutsideCaseload));
+        Assert.Equal(seen, byReference);
+    }
+
+    [Fact]
+    public async Task A_possible_duplicate_she_registered_is_on_her_caseload()
+    {
+        var (caseworker, _, id, _) = await ReferralAndOutsideClientAsync();
+        await Get<RegisterClientHandler>().HandleAsync(caseworker, SampleClients.Registration("Rita Referred"), default);
+
+        var reaches = (await Get<ReferralDuplicates>().FindAsync(caseworker, id, default)).Select(d => d.Reach);
+
+        Assert.Equal([ClientReach.Caseload, ClientReach.None], reaches);
     }
 
     [Fact]

@@ -32,6 +32,27 @@ public class CaseComponentTests
         Assert.Contains("&lt;img src=x onerror=alert(2)&gt;", rendered.Markup);
     }
 
+    [Fact]
+    public async Task A_safety_plan_action_offers_its_review_history_only_once_it_has_been_reviewed()
+    {
+        await using var context = CaseContext();
+        var view = View();
+        SafetyPlanReview Review(SafetyActionStatus status, string note) => new(status, note, Hannah, DateTimeOffset.UtcNow);
+        view.Case.SafetyPlan =
+        [
+            new(Guid.NewGuid(), "Locks changed", "Housing", SafetyActionStatus.Planned, UkCalendar.Today(TimeProvider.System).AddDays(7),
+                [Review(SafetyActionStatus.Planned, "Added to the plan")]),
+            new(Guid.NewGuid(), "Panic alarm fitted", "Police", SafetyActionStatus.Done, null,
+                [Review(SafetyActionStatus.Planned, "Added to the plan"), Review(SafetyActionStatus.Done, "Fitted")]),
+        ];
+
+        var rendered = context.Render<SafetyPlanPanel>(p => p.Add(x => x.View, view));
+
+        var actions = rendered.FindAll("#safety-plan tbody.safety-action");
+        Assert.Empty(actions[0].QuerySelectorAll("details.review-history"));
+        Assert.Equal("Review history (2)", actions[1].QuerySelector("details.review-history summary")!.TextContent);
+    }
+
     private static BunitContext CaseContext() => ComponentContext.Create(context =>
     {
         context.AddAuthorization();
@@ -40,6 +61,7 @@ public class CaseComponentTests
         context.Services.AddSingleton<CurrentAccess>();
         // Only rendered here, never saved: the handler's store is not reached.
         context.Services.AddSingleton(new ContactLogHandler(null!, new LogContactValidator(TimeProvider.System), new AmendContactNoteValidator()));
+        context.Services.AddSingleton(new SafetyPlanHandler(null!, new AddSafetyPlanActionValidator(TimeProvider.System), new ReviewSafetyPlanActionValidator(TimeProvider.System)));
     });
 
     private static CaseContact Contact(string note) =>
