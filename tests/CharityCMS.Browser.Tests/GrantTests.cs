@@ -81,8 +81,7 @@ public class GrantTests(Chromium chromium, BrowserApp app) : BrowserTest(chromiu
         var reminder = bell.Items.Filter(new() { HasText = "Quarterly monitoring return for Outreach in the villages 2026-27" });
         Assert.Contains("is due in 5 days", await reminder.InnerTextAsync());
         await ScreenshotAsync(manager, "bell-reminder");
-        await reminder.ClickAsync();
-        await manager.WaitForURLAsync("**/grants/*-*");
+        await bell.OpenItemAsync(reminder, new System.Text.RegularExpressions.Regex("/grants/[0-9a-f]+-[0-9a-f-]+$"));
         await manager.Locator("#grant-summary").WaitForAsync();
 
         // The dashboard: the return among the next 90 days' dates, the funder's income, the grant in the runway.

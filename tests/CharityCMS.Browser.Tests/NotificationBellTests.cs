@@ -79,10 +79,7 @@ public class NotificationBellTests(Chromium chromium, BrowserApp app) : BrowserT
 
         var unreadBefore = await bell.LabelAsync();
         await bell.OpenAsync();
-        await bell.Items.Filter(new() { HasText = references[0] }).ClickAsync();
-        // Polled, not awaited as a navigation event: the link marks it read and replaces the address in the
-        // circuit so fast that the change to the client's page can come before a navigation waiter is set.
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/clients/[0-9a-f-]+$"));
+        await bell.OpenItemAsync(bell.Items.Filter(new() { HasText = references[0] }), new System.Text.RegularExpressions.Regex("/clients/[0-9a-f-]+$"));
         await page.GetByRole(AriaRole.Button, new() { Name = $"Notifications, {int.Parse(unreadBefore.Split(' ')[1]) - 1} unread" }).WaitForAsync();
     }
 

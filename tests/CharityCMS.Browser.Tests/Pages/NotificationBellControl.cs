@@ -20,6 +20,17 @@ public sealed partial class NotificationBellControl(IPage page)
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "See all notifications" }).WaitForAsync();
     }
 
+    /// <summary>
+    /// Opens a notification and waits until the page is at what it is about. Polled, not awaited as a
+    /// navigation event: the link marks it read and replaces the address within the circuit, fast
+    /// enough to finish before a navigation waiter would be set.
+    /// </summary>
+    public async Task OpenItemAsync(ILocator item, Regex about)
+    {
+        await item.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(about);
+    }
+
     public async Task MarkAllReadAsync()
     {
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Mark all as read" }).ClickAsync();
